@@ -1,0 +1,153 @@
+"""Directory tables, shaped on Open Referral UK 3.0.
+
+Each table keeps the ORUK id as its primary key, so re-importing a feed updates rows in place.
+Dayfinder flattens what it needs to match quickly: a location holds its one physical address
+(with its postcode district indexed), a schedule holds weekdays as ``MO,TU`` plus opening times,
+a cost option holds a normalised ``unit`` next to ORUK's free-text description, and taxonomy
+links carry their ``link_type`` (need, activity, support, attendance, access, ...).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from sqlalchemy import Index
+from sqlmodel import Field, SQLModel
+
+
+class Attendance(StrEnum):
+    IN_PERSON = "in-person"
+    ONLINE = "online"
+    BOTH = "both"
+
+
+class CostUnit(StrEnum):
+    FREE = "free"
+    SESSION = "session"
+    DAY = "day"
+    WEEK = "week"
+    OTHER = "other"
+
+
+class Organization(SQLModel, table=True):
+    id: str = Field(primary_key=True, max_length=64)
+    name: str = Field(max_length=255)
+    description: str = ""
+    email: str | None = Field(default=None, max_length=255)
+    website: str | None = Field(default=None, max_length=512)
+
+
+class Service(SQLModel, table=True):
+    id: str = Field(primary_key=True, max_length=64)
+    organization_id: str = Field(foreign_key="organization.id", index=True, max_length=64)
+    name: str = Field(max_length=255)
+    description: str = ""
+    url: str | None = Field(default=None, max_length=512)
+    email: str | None = Field(default=None, max_length=255)
+    status: str = Field(default="active", max_length=32)
+    fees: str | None = None
+    minimum_age: int | None = None
+    maximum_age: int | None = None
+    eligibility_description: str | None = None
+    attendance: str = Field(default=Attendance.IN_PERSON.value, max_length=16)
+    area: str | None = Field(default=None, index=True, max_length=128)
+    last_verified: dt.date | None = Field(default=None, index=True)
+    source_format: str = Field(default="oruk3", max_length=16)
+    content_hash: str = Field(default="", max_length=64)
+
+
+class Location(SQLModel, table=True):
+    __table_args__ = (Index("ix_location_lat_lon", "latitude", "longitude"),)
+
+    id: str = Field(primary_key=True, max_length=64)
+    location_type: str = Field(default="physical", max_length=16)
+    name: str | None = Field(default=None, max_length=255)
+    description: str | None = None
+    url: str | None = Field(default=None, max_length=512)
+    latitude: float | None = None
+    longitude: float | None = None
+    address_id: str | None = Field(default=None, max_length=64)
+    address_1: str | None = Field(default=None, max_length=255)
+    city: str | None = Field(default=None, max_length=128)
+    region: str | None = Field(default=None, max_length=128)
+    county: str | None = Field(default=None, max_length=128)
+    postcode: str | None = Field(default=None, max_length=16)
+    outcode: str | None = Field(default=None, index=True, max_length=8)
+
+
+class ServiceAtLocation(SQLModel, table=True):
+    __tablename__ = "service_at_location"
+
+    id: str = Field(primary_key=True, max_length=64)
+    service_id: str = Field(foreign_key="service.id", index=True, max_length=64, ondelete="CASCADE")
+    location_id: str = Field(foreign_key="location.id", index=True, max_length=64)
+
+
+class Schedule(SQLModel, table=True):
+    id: str = Field(primary_key=True, max_length=64)
+    service_id: str = Field(foreign_key="service.id", index=True, max_length=64, ondelete="CASCADE")
+    freq: str | None = Field(default=None, max_length=16)
+    interval: int | None = None
+    byday: str = Field(default="", max_length=64)
+    opens_at: dt.time | None = None
+    closes_at: dt.time | None = None
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    description: str | None = None
+    attending_type: str | None = Field(default=None, max_length=64)
+
+
+class CostOption(SQLModel, table=True):
+    __tablename__ = "cost_option"
+
+    id: str = Field(primary_key=True, max_length=64)
+    service_id: str = Field(foreign_key="service.id", index=True, max_length=64, ondelete="CASCADE")
+    option: str | None = Field(default=None, max_length=255)
+    amount: float | None = None
+    currency: str = Field(default="GBP", max_length=3)
+    unit: str = Field(default=CostUnit.OTHER.value, max_length=16)
+    amount_description: str | None = Field(default=None, max_length=255)
+
+
+class Contact(SQLModel, table=True):
+    id: str = Field(primary_key=True, max_length=64)
+    service_id: str = Field(foreign_key="service.id", index=True, max_length=64, ondelete="CASCADE")
+    name: str | None = Field(default=None, max_length=255)
+    title: str | None = Field(default=None, max_length=255)
+    email: str | None = Field(default=None, max_length=255)
+
+
+class Phone(SQLModel, table=True):
+    id: str = Field(primary_key=True, max_length=64)
+    service_id: str = Field(foreign_key="service.id", index=True, max_length=64, ondelete="CASCADE")
+    contact_id: str | None = Field(default=None, foreign_key="contact.id", max_length=64, ondelete="CASCADE")
+    number: str = Field(max_length=32)
+
+
+class Accessibility(SQLModel, table=True):
+    id: str = Field(primary_key=True, max_length=64)
+    location_id: str = Field(foreign_key="location.id", index=True, max_length=64, ondelete="CASCADE")
+    feature: str | None = Field(default=None, index=True, max_length=64)
+    description: str | None = None
+    details: str | None = None
+
+
+class TaxonomyTerm(SQLModel, table=True):
+    __tablename__ = "taxonomy_term"
+
+    id: str = Field(primary_key=True, max_length=128)
+    name: str = Field(max_length=255)
+    description: str = ""
+    taxonomy: str = Field(default="", index=True, max_length=64)
+
+
+class ServiceTerm(SQLModel, table=True):
+    """An ORUK attribute: a service linked to a taxonomy term."""
+
+    __tablename__ = "service_term"
+
+    id: str = Field(primary_key=True, max_length=64)
+    service_id: str = Field(foreign_key="service.id", index=True, max_length=64, ondelete="CASCADE")
+    term_id: str = Field(foreign_key="taxonomy_term.id", index=True, max_length=128)
+    link_type: str = Field(default="", max_length=32)

@@ -1,0 +1,75 @@
+"""Shared fixtures: every storage test runs on SQLite and, when DATABASE_URL is set, PostgreSQL.
+
+Each test gets its own clean database: a fresh SQLite file, or a fresh PostgreSQL schema that
+is dropped afterwards. A PostgreSQL test that cannot connect fails; it never skips.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+from sqlmodel import Session
+
+from assistant.directory.db import make_engine
+from assistant.directory.schema import upgrade
+
+POSTGRES_URL = os.environ.get("DATABASE_URL", "")
+BACKENDS = ["sqlite"] + (["postgresql"] if POSTGRES_URL.startswith("postgresql") else [])
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A URL for an empty database of each configured backend, removed after the test."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'test.sqlite3'}"
+        return
+    schema = f"t_{uuid.uuid4().hex[:16]}"
+    admin = make_engine(POSTGRES_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    sep = "&" if "?" in POSTGRES_URL else "?"
+    try:
+        yield f"{POSTGRES_URL}{sep}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    """A migrated, empty directory database."""
+    eng = make_engine(database_url)
+    upgrade(eng)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    with Session(engine) as s:
+        yield s
+
+
+@pytest.fixture
+def configured(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Point the settings (and so the CLI and app) at this test's database."""
+    from assistant.settings import get_settings
+
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    get_settings.cache_clear()
+    yield database_url
+    get_settings.cache_clear()
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    """``../shared`` beside the project: the ORUK schemas and real council feeds used as test data."""
+    path = Path(__file__).resolve().parents[1].parent / "shared"
+    assert path.is_dir(), f"expected the shared reference folder at {path}"
+    return path
