@@ -30,7 +30,9 @@ directory_app = typer.Typer(help="The activity directory (Open Referral UK).", n
 app.add_typer(db_app, name="db")
 app.add_typer(directory_app, name="directory")
 
-FormatOption = Annotated[Format | None, typer.Option("--format", help="oruk1 or oruk3; detected when left out.")]
+FormatOption = Annotated[
+    Format | None, typer.Option("--format", help="oruk1 or oruk3; detected when left out.")
+]
 FilesArg = Annotated[list[Path], typer.Argument(help="ORUK JSON files.")]
 EXIT_INVALID = 2
 
@@ -47,8 +49,12 @@ def _database() -> Iterator[Engine]:
         upgrade(engine)
         yield engine
     except OperationalError as exc:
-        typer.echo(text("staff/cli", "error.database", url=engine.url.render_as_string(),
-                        detail=str(exc.orig).strip()), err=True)
+        typer.echo(
+            text(
+                "staff/cli", "error.database", url=engine.url.render_as_string(), detail=str(exc.orig).strip()
+            ),
+            err=True,
+        )
         raise typer.Exit(1) from exc
     finally:
         engine.dispose()
@@ -68,16 +74,31 @@ def _read(path: Path, fmt: Format | None) -> DirectoryFile:
 def _report_problems(path: Path, problems: list[Problem]) -> None:
     typer.echo(text("staff/directory", "report.problems_heading", count=len(problems), file=path), err=True)
     for p in problems:
-        typer.echo(text("staff/directory", "report.problem_line", index=p.index, name=p.name or "-",
-                        path=p.path, reason=p.reason), err=True)
+        typer.echo(
+            text(
+                "staff/directory",
+                "report.problem_line",
+                index=p.index,
+                name=p.name or "-",
+                path=p.path,
+                reason=p.reason,
+            ),
+            err=True,
+        )
 
 
 def _report_lacks(parsed: DirectoryFile) -> None:
     _say("directory", "report.lacks_heading", count=len(parsed.bundles))
     for lack in lacks(parsed.bundles):
         if lack.missing:
-            _say("directory", "report.lacks_line", what=text("staff/directory", f"lack.{lack.what}"),
-                 missing=lack.missing, count=lack.total, percent=lack.percent)
+            _say(
+                "directory",
+                "report.lacks_line",
+                what=text("staff/directory", f"lack.{lack.what}"),
+                missing=lack.missing,
+                count=lack.total,
+                percent=lack.percent,
+            )
 
 
 @db_app.command("upgrade")
@@ -116,7 +137,14 @@ def directory_import(
         if skip_invalid:
             _say("directory", "report.skipped", count=len({p.index for p in parsed.problems}))
             for p in parsed.problems:
-                _say("directory", "report.problem_line", index=p.index, name=p.name or "-", path=p.path, reason=p.reason)
+                _say(
+                    "directory",
+                    "report.problem_line",
+                    index=p.index,
+                    name=p.name or "-",
+                    path=p.path,
+                    reason=p.reason,
+                )
         else:
             _report_problems(path, parsed.problems)
     if invalid and not skip_invalid:
@@ -124,14 +152,22 @@ def directory_import(
     for path, parsed in parsed_files:
         with _database() as engine:
             result = import_bundles(engine, parsed.bundles)
-        _say("directory", "report.imported", file=path, created=result.created, updated=result.updated,
-             unchanged=result.unchanged, format=parsed.format)
+        _say(
+            "directory",
+            "report.imported",
+            file=path,
+            created=result.created,
+            updated=result.updated,
+            unchanged=result.unchanged,
+            format=parsed.format,
+        )
         _report_lacks(parsed)
 
 
 @directory_app.command("export")
-def directory_export(out: Annotated[Path | None, typer.Option("--out", help="File to write; stdout when left out.")]
-                     = None) -> None:
+def directory_export(
+    out: Annotated[Path | None, typer.Option("--out", help="File to write; stdout when left out.")] = None,
+) -> None:
     """Write the whole directory as an ORUK 3.0 page of full services."""
     with _database() as engine:
         page = export_page(engine)
@@ -148,12 +184,26 @@ def directory_stats_command() -> None:
     """Counts by area, need served and activity."""
     with _database() as engine:
         stats = directory_stats(engine)
-    _say("directory", "stats.heading", services=stats.services, organizations=stats.organizations,
-         locations=stats.locations)
-    for key, counter in (("by_area", stats.by_area), ("by_need", stats.by_need), ("by_activity", stats.by_activity)):
+    _say(
+        "directory",
+        "stats.heading",
+        services=stats.services,
+        organizations=stats.organizations,
+        locations=stats.locations,
+    )
+    for key, counter in (
+        ("by_area", stats.by_area),
+        ("by_need", stats.by_need),
+        ("by_activity", stats.by_activity),
+    ):
         _say("directory", f"stats.{key}")
         for label, count in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])):
-            _say("directory", "stats.line", label=label or text("staff/directory", "stats.no_area"), count=count)
+            _say(
+                "directory",
+                "stats.line",
+                label=label or text("staff/directory", "stats.no_area"),
+                count=count,
+            )
 
 
 @directory_app.command("load-sample")
@@ -185,8 +235,14 @@ def serve(
     host, port = host or settings.host, port or settings.port
     _say("cli", "serve.starting", host=host, port=port)
     _say("cli", "serve.chat_hint")
-    uvicorn.run("assistant.app:create_app", factory=True, host=host, port=port, workers=workers,
-                log_level=settings.log_level)
+    uvicorn.run(
+        "assistant.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level=settings.log_level,
+    )
 
 
 def main() -> None:

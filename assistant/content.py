@@ -8,7 +8,7 @@ Files are read once per process.
 from __future__ import annotations
 
 import tomllib
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -21,14 +21,14 @@ class MissingContentError(KeyError):
     """A content key that the code asks for is not in ``content/``."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(name: str) -> dict[str, Any]:
     path = CONTENT_DIR / f"{name}.toml"
     with path.open("rb") as fh:
         return tomllib.load(fh)
 
 
-def text(file: str, key: str, /, *, mode: str = "plain", **params: object) -> str:
+def text(file: str, key: str, mode: str = "plain", /, **params: object) -> str:
     """The sentence at ``key`` in ``content/<file>.toml``, in ``mode``, with ``params`` filled in."""
     node: Any = _load(file)
     for part in key.split("."):

@@ -40,8 +40,17 @@ class ServiceBundle:
     def rows(self) -> list[SQLModel]:
         """Every row, parents before children."""
         return [
-            self.organization, *self.terms, *self.locations, *self.accessibility, self.service,
-            *self.links, *self.schedules, *self.costs, *self.contacts, *self.phones, *self.service_terms,
+            self.organization,
+            *self.terms,
+            *self.locations,
+            *self.accessibility,
+            self.service,
+            *self.links,
+            *self.schedules,
+            *self.costs,
+            *self.contacts,
+            *self.phones,
+            *self.service_terms,
         ]
 
     def fingerprint(self) -> str:

@@ -45,80 +45,179 @@ def export_services(engine: Engine) -> list[Json]:
         orgs = {o.id: o for o in _all(session, Organization)}
         locations = {loc.id: loc for loc in _all(session, Location)}
         terms = {t.id: t for t in _all(session, TaxonomyTerm)}
-        links, schedules = _by(_all(session, ServiceAtLocation), "service_id"), _by(_all(session, Schedule), "service_id")
-        costs, contacts = _by(_all(session, CostOption), "service_id"), _by(_all(session, Contact), "service_id")
+        links, schedules = (
+            _by(_all(session, ServiceAtLocation), "service_id"),
+            _by(_all(session, Schedule), "service_id"),
+        )
+        costs, contacts = (
+            _by(_all(session, CostOption), "service_id"),
+            _by(_all(session, Contact), "service_id"),
+        )
         phones, attrs = _by(_all(session, Phone), "service_id"), _by(_all(session, ServiceTerm), "service_id")
         access = _by(_all(session, Accessibility), "location_id")
         out = []
         for service in _all(session, Service):
             service_phones = phones[service.id]
-            out.append(_clean({
-                "id": service.id, "name": service.name, "description": service.description, "url": service.url,
-                "email": service.email, "status": service.status, "fees": service.fees,
-                "minimum_age": service.minimum_age, "maximum_age": service.maximum_age,
-                "eligibility_description": service.eligibility_description,
-                "assured_date": service.last_verified.isoformat() if service.last_verified else None,
-                "organization": _organization(orgs[service.organization_id]),
-                "service_areas": [{"id": f"{service.id}-area", "name": service.area}] if service.area else [],
-                "service_at_locations": [
-                    {"id": link.id, "location": _location(locations[link.location_id], access[link.location_id], terms)}
-                    for link in links[service.id]
-                ],
-                "schedules": [_schedule(s) for s in schedules[service.id]],
-                "cost_options": [_cost(c) for c in costs[service.id]],
-                "phones": [{"id": p.id, "number": p.number} for p in service_phones if p.contact_id is None],
-                "contacts": [_contact(c, service_phones) for c in contacts[service.id]],
-                "attributes": [_attribute(a.id, a.link_type, terms[a.term_id]) for a in attrs[service.id]],
-            }))
+            out.append(
+                _clean(
+                    {
+                        "id": service.id,
+                        "name": service.name,
+                        "description": service.description,
+                        "url": service.url,
+                        "email": service.email,
+                        "status": service.status,
+                        "fees": service.fees,
+                        "minimum_age": service.minimum_age,
+                        "maximum_age": service.maximum_age,
+                        "eligibility_description": service.eligibility_description,
+                        "assured_date": service.last_verified.isoformat() if service.last_verified else None,
+                        "organization": _organization(orgs[service.organization_id]),
+                        "service_areas": [{"id": f"{service.id}-area", "name": service.area}]
+                        if service.area
+                        else [],
+                        "service_at_locations": [
+                            {
+                                "id": link.id,
+                                "location": _location(
+                                    locations[link.location_id], access[link.location_id], terms
+                                ),
+                            }
+                            for link in links[service.id]
+                        ],
+                        "schedules": [_schedule(s) for s in schedules[service.id]],
+                        "cost_options": [_cost(c) for c in costs[service.id]],
+                        "phones": [
+                            {"id": p.id, "number": p.number} for p in service_phones if p.contact_id is None
+                        ],
+                        "contacts": [_contact(c, service_phones) for c in contacts[service.id]],
+                        "attributes": [
+                            _attribute(a.id, a.link_type, terms[a.term_id]) for a in attrs[service.id]
+                        ],
+                    }
+                )
+            )
         return out
 
 
 def export_page(engine: Engine) -> Json:
     services = export_services(engine)
-    return {"total_items": len(services), "total_pages": 1, "page_number": 1, "size": len(services),
-            "first_page": True, "last_page": True, "empty": not services, "contents": services}
+    return {
+        "total_items": len(services),
+        "total_pages": 1,
+        "page_number": 1,
+        "size": len(services),
+        "first_page": True,
+        "last_page": True,
+        "empty": not services,
+        "contents": services,
+    }
 
 
 def _organization(org: Organization) -> Json:
-    return _clean({"id": org.id, "name": org.name, "description": org.description or org.name,
-                   "email": org.email, "website": org.website})
+    return _clean(
+        {
+            "id": org.id,
+            "name": org.name,
+            "description": org.description or org.name,
+            "email": org.email,
+            "website": org.website,
+        }
+    )
 
 
 def _location(loc: Location, access: list[Accessibility], terms: dict[str, TaxonomyTerm]) -> Json:
-    address = _clean({"id": loc.address_id, "address_1": loc.address_1, "city": loc.city, "region": loc.region,
-                      "state_province": loc.county or loc.region, "postal_code": loc.postcode, "country": "GB", "address_type": "physical"})
-    return _clean({
-        "id": loc.id, "location_type": loc.location_type, "name": loc.name, "description": loc.description,
-        "url": loc.url, "latitude": loc.latitude, "longitude": loc.longitude,
-        "addresses": [address] if loc.address_id else [],
-        "accessibility": [_clean({
-            "id": a.id, "description": a.description, "details": a.details,
-            "attributes": [_attribute(f"{a.id}-term", "access", terms[a.feature])] if a.feature in terms else [],
-        }) for a in access],
-    })
+    address = _clean(
+        {
+            "id": loc.address_id,
+            "address_1": loc.address_1,
+            "city": loc.city,
+            "region": loc.region,
+            "state_province": loc.county or loc.region,
+            "postal_code": loc.postcode,
+            "country": "GB",
+            "address_type": "physical",
+        }
+    )
+    return _clean(
+        {
+            "id": loc.id,
+            "location_type": loc.location_type,
+            "name": loc.name,
+            "description": loc.description,
+            "url": loc.url,
+            "latitude": loc.latitude,
+            "longitude": loc.longitude,
+            "addresses": [address] if loc.address_id else [],
+            "accessibility": [
+                _clean(
+                    {
+                        "id": a.id,
+                        "description": a.description,
+                        "details": a.details,
+                        "attributes": [_attribute(f"{a.id}-term", "access", terms[a.feature])]
+                        if a.feature in terms
+                        else [],
+                    }
+                )
+                for a in access
+            ],
+        }
+    )
 
 
 def _schedule(s: Schedule) -> Json:
-    return _clean({
-        "id": s.id, "freq": s.freq, "interval": s.interval, "byday": s.byday,
-        "opens_at": s.opens_at.strftime("%H:%M") if s.opens_at else None,
-        "closes_at": s.closes_at.strftime("%H:%M") if s.closes_at else None,
-        "valid_from": s.valid_from.isoformat() if s.valid_from else None,
-        "valid_to": s.valid_to.isoformat() if s.valid_to else None,
-        "description": s.description, "attending_type": s.attending_type,
-    })
+    return _clean(
+        {
+            "id": s.id,
+            "freq": s.freq,
+            "interval": s.interval,
+            "byday": s.byday,
+            "opens_at": s.opens_at.strftime("%H:%M") if s.opens_at else None,
+            "closes_at": s.closes_at.strftime("%H:%M") if s.closes_at else None,
+            "valid_from": s.valid_from.isoformat() if s.valid_from else None,
+            "valid_to": s.valid_to.isoformat() if s.valid_to else None,
+            "description": s.description,
+            "attending_type": s.attending_type,
+        }
+    )
 
 
 def _cost(c: CostOption) -> Json:
-    return _clean({"id": c.id, "option": c.option, "amount": c.amount, "currency": c.currency,
-                   "amount_description": c.amount_description})
+    return _clean(
+        {
+            "id": c.id,
+            "option": c.option,
+            "amount": c.amount,
+            "currency": c.currency,
+            "amount_description": c.amount_description,
+        }
+    )
 
 
 def _contact(c: Contact, phones: list[Phone]) -> Json:
-    return _clean({"id": c.id, "name": c.name, "title": c.title, "email": c.email,
-                   "phones": [{"id": p.id, "number": p.number} for p in phones if p.contact_id == c.id]})
+    return _clean(
+        {
+            "id": c.id,
+            "name": c.name,
+            "title": c.title,
+            "email": c.email,
+            "phones": [{"id": p.id, "number": p.number} for p in phones if p.contact_id == c.id],
+        }
+    )
 
 
 def _attribute(attribute_id: str, link_type: str, term: TaxonomyTerm) -> Json:
-    return _clean({"id": attribute_id, "taxonomy_term_id": term.id, "link_type": link_type, "taxonomy_term": {
-        "id": term.id, "name": term.name, "description": term.description or term.name, "taxonomy": term.taxonomy}})
+    return _clean(
+        {
+            "id": attribute_id,
+            "taxonomy_term_id": term.id,
+            "link_type": link_type,
+            "taxonomy_term": {
+                "id": term.id,
+                "name": term.name,
+                "description": term.description or term.name,
+                "taxonomy": term.taxonomy,
+            },
+        }
+    )

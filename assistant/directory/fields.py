@@ -5,12 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import uuid
 
 from assistant.directory.models import CostUnit
 
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-WEEKDAY_NAMES = {name: code for code, name in zip(DAY_CODES, (
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"), strict=True)}
+WEEKDAY_NAMES = {
+    name: code
+    for code, name in zip(
+        DAY_CODES, ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"), strict=True
+    )
+}
 _BYDAY = re.compile(r"^(?:[+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
 _TAG = re.compile(r"<[^>]+>")
@@ -79,3 +84,8 @@ def plain_text(value: object) -> str:
     raw = html.unescape(_TAG.sub("", raw)).replace("\xa0", " ")
     lines = [" ".join(line.split()) for line in raw.splitlines()]
     return "\n".join(line for line in lines if line)
+
+
+def derived_id(*parts: str) -> str:
+    """A stable id for a row a feed leaves without one (ORUK 1.0 often does)."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "dayfinder:" + "/".join(parts)))

@@ -61,8 +61,11 @@ def _write(session: Session, bundle: ServiceBundle) -> None:
     location_ids = [loc.id for loc in bundle.locations]
     if location_ids:
         keep = [item.id for item in bundle.accessibility]
-        session.execute(delete(Accessibility).where(
-            col(Accessibility.location_id).in_(location_ids), col(Accessibility.id).not_in(keep)))
+        session.execute(
+            delete(Accessibility).where(
+                col(Accessibility.location_id).in_(location_ids), col(Accessibility.id).not_in(keep)
+            )
+        )
     for row in (bundle.organization, *bundle.terms, *bundle.locations, *bundle.accessibility):
         session.merge(row)
     session.flush()

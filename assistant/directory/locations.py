@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from assistant.directory.fields import derived_id
 from assistant.directory.models import Accessibility, Location
 from assistant.directory.postcodes import parse_postcode
 from assistant.directory.problems import Problems
@@ -13,7 +14,9 @@ UK_LATITUDE = (49.8, 60.9)
 UK_LONGITUDE = (-8.7, 1.8)
 
 
-def read_location(data: dict[str, Any], problems: Problems, path: str) -> tuple[Location, list[Accessibility]]:
+def read_location(
+    data: dict[str, Any], problems: Problems, path: str
+) -> tuple[Location, list[Accessibility]]:
     location = Location(
         id=str(data["id"]),
         location_type=str(data.get("location_type") or "physical"),
@@ -64,7 +67,9 @@ def _read_accessibility(item: dict[str, Any], location_id: str) -> Accessibility
         if term_id and (known := vocabulary.get(str(term_id))) and known.kind == "access":
             feature = known.id
     return Accessibility(
-        id=str(item.get("id") or f"{location_id}-access-{feature}"),
+        id=str(
+            item.get("id") or derived_id(location_id, "access", str(item.get("description")), str(feature))
+        ),
         location_id=location_id,
         feature=feature,
         description=item.get("description") or item.get("accessibility") or None,

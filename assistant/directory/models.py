@@ -31,104 +31,104 @@ class CostUnit(StrEnum):
 
 
 class Organization(SQLModel, table=True):
-    id: str = Field(primary_key=True, max_length=64)
-    name: str = Field(max_length=255)
+    id: str = Field(primary_key=True, max_length=128)
+    name: str
     description: str = ""
-    email: str | None = Field(default=None, max_length=255)
-    website: str | None = Field(default=None, max_length=512)
+    email: str | None = None
+    website: str | None = None
 
 
 class Service(SQLModel, table=True):
-    id: str = Field(primary_key=True, max_length=64)
-    organization_id: str = Field(foreign_key="organization.id", index=True, max_length=64)
-    name: str = Field(max_length=255)
+    id: str = Field(primary_key=True, max_length=128)
+    organization_id: str = Field(foreign_key="organization.id", index=True, max_length=128)
+    name: str
     description: str = ""
-    url: str | None = Field(default=None, max_length=512)
-    email: str | None = Field(default=None, max_length=255)
-    status: str = Field(default="active", max_length=32)
+    url: str | None = None
+    email: str | None = None
+    status: str = "active"
     fees: str | None = None
     minimum_age: int | None = None
     maximum_age: int | None = None
     eligibility_description: str | None = None
     attendance: str = Field(default=Attendance.IN_PERSON.value, max_length=16)
-    area: str | None = Field(default=None, index=True, max_length=128)
+    area: str | None = Field(default=None, index=True)
     last_verified: dt.date | None = Field(default=None, index=True)
     source_format: str = Field(default="oruk3", max_length=16)
-    content_hash: str = Field(default="", max_length=64)
+    content_hash: str = Field(default="", max_length=128)
 
 
 class Location(SQLModel, table=True):
     __table_args__ = (Index("ix_location_lat_lon", "latitude", "longitude"),)
 
-    id: str = Field(primary_key=True, max_length=64)
+    id: str = Field(primary_key=True, max_length=128)
     location_type: str = Field(default="physical", max_length=16)
-    name: str | None = Field(default=None, max_length=255)
+    name: str | None = None
     description: str | None = None
-    url: str | None = Field(default=None, max_length=512)
+    url: str | None = None
     latitude: float | None = None
     longitude: float | None = None
-    address_id: str | None = Field(default=None, max_length=64)
-    address_1: str | None = Field(default=None, max_length=255)
-    city: str | None = Field(default=None, max_length=128)
-    region: str | None = Field(default=None, max_length=128)
-    county: str | None = Field(default=None, max_length=128)
-    postcode: str | None = Field(default=None, max_length=16)
+    address_id: str | None = Field(default=None, max_length=128)
+    address_1: str | None = None
+    city: str | None = None
+    region: str | None = None
+    county: str | None = None
+    postcode: str | None = None
     outcode: str | None = Field(default=None, index=True, max_length=8)
 
 
 class ServiceAtLocation(SQLModel, table=True):
     __tablename__ = "service_at_location"
 
-    id: str = Field(primary_key=True, max_length=64)
-    service_id: str = Field(foreign_key="service.id", index=True, max_length=64, ondelete="CASCADE")
-    location_id: str = Field(foreign_key="location.id", index=True, max_length=64)
+    id: str = Field(primary_key=True, max_length=128)
+    service_id: str = Field(foreign_key="service.id", index=True, max_length=128, ondelete="CASCADE")
+    location_id: str = Field(foreign_key="location.id", index=True, max_length=128)
 
 
 class Schedule(SQLModel, table=True):
-    id: str = Field(primary_key=True, max_length=64)
-    service_id: str = Field(foreign_key="service.id", index=True, max_length=64, ondelete="CASCADE")
-    freq: str | None = Field(default=None, max_length=16)
+    id: str = Field(primary_key=True, max_length=128)
+    service_id: str = Field(foreign_key="service.id", index=True, max_length=128, ondelete="CASCADE")
+    freq: str | None = None
     interval: int | None = None
-    byday: str = Field(default="", max_length=64)
+    byday: str = ""
     opens_at: dt.time | None = None
     closes_at: dt.time | None = None
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
     description: str | None = None
-    attending_type: str | None = Field(default=None, max_length=64)
+    attending_type: str | None = None
 
 
 class CostOption(SQLModel, table=True):
     __tablename__ = "cost_option"
 
-    id: str = Field(primary_key=True, max_length=64)
-    service_id: str = Field(foreign_key="service.id", index=True, max_length=64, ondelete="CASCADE")
-    option: str | None = Field(default=None, max_length=255)
+    id: str = Field(primary_key=True, max_length=128)
+    service_id: str = Field(foreign_key="service.id", index=True, max_length=128, ondelete="CASCADE")
+    option: str | None = None
     amount: float | None = None
     currency: str = Field(default="GBP", max_length=3)
     unit: str = Field(default=CostUnit.OTHER.value, max_length=16)
-    amount_description: str | None = Field(default=None, max_length=255)
+    amount_description: str | None = None
 
 
 class Contact(SQLModel, table=True):
-    id: str = Field(primary_key=True, max_length=64)
-    service_id: str = Field(foreign_key="service.id", index=True, max_length=64, ondelete="CASCADE")
-    name: str | None = Field(default=None, max_length=255)
-    title: str | None = Field(default=None, max_length=255)
-    email: str | None = Field(default=None, max_length=255)
+    id: str = Field(primary_key=True, max_length=128)
+    service_id: str = Field(foreign_key="service.id", index=True, max_length=128, ondelete="CASCADE")
+    name: str | None = None
+    title: str | None = None
+    email: str | None = None
 
 
 class Phone(SQLModel, table=True):
-    id: str = Field(primary_key=True, max_length=64)
-    service_id: str = Field(foreign_key="service.id", index=True, max_length=64, ondelete="CASCADE")
-    contact_id: str | None = Field(default=None, foreign_key="contact.id", max_length=64, ondelete="CASCADE")
-    number: str = Field(max_length=32)
+    id: str = Field(primary_key=True, max_length=128)
+    service_id: str = Field(foreign_key="service.id", index=True, max_length=128, ondelete="CASCADE")
+    contact_id: str | None = Field(default=None, foreign_key="contact.id", max_length=128, ondelete="CASCADE")
+    number: str
 
 
 class Accessibility(SQLModel, table=True):
-    id: str = Field(primary_key=True, max_length=64)
-    location_id: str = Field(foreign_key="location.id", index=True, max_length=64, ondelete="CASCADE")
-    feature: str | None = Field(default=None, index=True, max_length=64)
+    id: str = Field(primary_key=True, max_length=128)
+    location_id: str = Field(foreign_key="location.id", index=True, max_length=128, ondelete="CASCADE")
+    feature: str | None = Field(default=None, index=True, max_length=128)
     description: str | None = None
     details: str | None = None
 
@@ -137,9 +137,9 @@ class TaxonomyTerm(SQLModel, table=True):
     __tablename__ = "taxonomy_term"
 
     id: str = Field(primary_key=True, max_length=128)
-    name: str = Field(max_length=255)
+    name: str
     description: str = ""
-    taxonomy: str = Field(default="", index=True, max_length=64)
+    taxonomy: str = Field(default="", index=True)
 
 
 class ServiceTerm(SQLModel, table=True):
@@ -147,7 +147,7 @@ class ServiceTerm(SQLModel, table=True):
 
     __tablename__ = "service_term"
 
-    id: str = Field(primary_key=True, max_length=64)
-    service_id: str = Field(foreign_key="service.id", index=True, max_length=64, ondelete="CASCADE")
+    id: str = Field(primary_key=True, max_length=128)
+    service_id: str = Field(foreign_key="service.id", index=True, max_length=128, ondelete="CASCADE")
     term_id: str = Field(foreign_key="taxonomy_term.id", index=True, max_length=128)
-    link_type: str = Field(default="", max_length=32)
+    link_type: str = ""

@@ -12,10 +12,19 @@ import re
 from typing import Any
 
 from assistant.directory.bundle import ServiceBundle
-from assistant.directory.fields import cost_unit, parse_date, parse_time, plain_text, weekday_code
+from assistant.directory.fields import cost_unit, derived_id, parse_date, parse_time, plain_text, weekday_code
 from assistant.directory.locations import read_location
-from assistant.directory.models import Attendance, Contact, CostOption, Organization, Phone, Schedule, Service
-from assistant.directory.models import ServiceAtLocation, TaxonomyTerm
+from assistant.directory.models import (
+    Attendance,
+    Contact,
+    CostOption,
+    Organization,
+    Phone,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+    TaxonomyTerm,
+)
 from assistant.directory.problems import Problems
 from assistant.directory.terms import add_term
 from assistant.directory.vocabulary import load_vocabulary
@@ -48,14 +57,22 @@ def read_service(record: Json, problems: Problems) -> ServiceBundle | None:
         problems.add("$.organization", "no_organization")
         return None
     organization = Organization(
-        id=str(org_data["id"]), name=str(org_data.get("name") or "").strip(),
-        description=plain_text(org_data.get("description")), email=org_data.get("email") or None,
+        id=str(org_data["id"]),
+        name=str(org_data.get("name") or "").strip(),
+        description=plain_text(org_data.get("description")),
+        email=org_data.get("email") or None,
         website=org_data.get("url") or org_data.get("website") or None,
     )
     service = Service(
-        id=sid, organization_id=organization.id, name=name, description=plain_text(record.get("description")),
-        url=record.get("url") or None, email=record.get("email") or None,
-        status=str(record.get("status") or "active"), fees=record.get("fees") or None, source_format="oruk1",
+        id=sid,
+        organization_id=organization.id,
+        name=name,
+        description=plain_text(record.get("description")),
+        url=record.get("url") or None,
+        email=record.get("email") or None,
+        status=str(record.get("status") or "active"),
+        fees=record.get("fees") or None,
+        source_format="oruk1",
     )
     try:
         service.last_verified = parse_date(record.get("assured_date"))
@@ -64,21 +81,33 @@ def read_service(record: Json, problems: Problems) -> ServiceBundle | None:
     bundle = ServiceBundle(organization=organization, service=service)
     for i, sal in enumerate(record.get("service_at_locations") or []):
         if isinstance(sal.get("location"), dict):
-            location, access = read_location(sal["location"], problems, f"$.service_at_locations[{i}].location")
+            location, access = read_location(
+                sal["location"], problems, f"$.service_at_locations[{i}].location"
+            )
             bundle.locations.append(location)
             bundle.accessibility.extend(access)
-            bundle.links.append(ServiceAtLocation(
-                id=str(sal.get("id") or f"{sid}:{location.id}"), service_id=sid, location_id=location.id))
+            bundle.links.append(
+                ServiceAtLocation(
+                    id=str(sal.get("id") or derived_id(sid, location.id)),
+                    service_id=sid,
+                    location_id=location.id,
+                )
+            )
     _read_schedules(record, sid, bundle, problems)
     for i, item in enumerate(record.get("cost_options") or []):
         amount = _number(item.get("amount"))
         if amount is not None and amount < 0:
             problems.add(f"$.cost_options[{i}].amount", "negative_cost", value=amount)
-        bundle.costs.append(CostOption(
-            id=str(item.get("id") or f"{sid}:cost:{i}"), service_id=sid, option=item.get("option"), amount=amount,
-            unit=cost_unit(amount, item.get("amount_description"), item.get("option")).value,
-            amount_description=item.get("amount_description"),
-        ))
+        bundle.costs.append(
+            CostOption(
+                id=str(item.get("id") or derived_id(sid, "cost", str(i))),
+                service_id=sid,
+                option=item.get("option"),
+                amount=amount,
+                unit=cost_unit(amount, item.get("amount_description"), item.get("option")).value,
+                amount_description=item.get("amount_description"),
+            )
+        )
     _read_contacts(record, sid, bundle)
     for item in record.get("eligibilitys") or []:
         service.minimum_age = item.get("minimum_age", service.minimum_age)
@@ -92,9 +121,13 @@ def read_service(record: Json, problems: Problems) -> ServiceBundle | None:
 def _read_schedules(record: Json, sid: str, bundle: ServiceBundle, problems: Problems) -> None:
     for i, item in enumerate(record.get("regular_schedules") or []):
         path = f"$.regular_schedules[{i}]"
-        schedule = Schedule(id=str(item.get("id") or f"{sid}:schedule:{i}"), service_id=sid,
-                            freq=item.get("freq") or "WEEKLY", interval=item.get("interval"),
-                            description=item.get("description"))
+        schedule = Schedule(
+            id=str(item.get("id") or derived_id(sid, "schedule", str(i))),
+            service_id=sid,
+            freq=item.get("freq") or "WEEKLY",
+            interval=item.get("interval"),
+            description=item.get("description"),
+        )
         try:
             schedule.byday = weekday_code(str(item.get("weekday") or item.get("byday") or ""))
         except ValueError:
@@ -109,12 +142,20 @@ def _read_schedules(record: Json, sid: str, bundle: ServiceBundle, problems: Pro
 
 def _read_contacts(record: Json, sid: str, bundle: ServiceBundle) -> None:
     for i, contact in enumerate(record.get("contacts") or []):
-        cid = str(contact.get("id") or f"{sid}:contact:{i}")
-        bundle.contacts.append(Contact(id=cid, service_id=sid, name=contact.get("name"), title=contact.get("title")))
+        cid = str(contact.get("id") or derived_id(sid, "contact", str(i)))
+        bundle.contacts.append(
+            Contact(id=cid, service_id=sid, name=contact.get("name"), title=contact.get("title"))
+        )
         for j, phone in enumerate(contact.get("phones") or []):
             if phone.get("number"):
-                bundle.phones.append(Phone(id=str(phone.get("id") or f"{cid}:phone:{j}"), service_id=sid,
-                                           contact_id=cid, number=str(phone["number"])))
+                bundle.phones.append(
+                    Phone(
+                        id=str(phone.get("id") or derived_id(cid, "phone", str(j))),
+                        service_id=sid,
+                        contact_id=cid,
+                        number=str(phone["number"]),
+                    )
+                )
 
 
 def _read_terms(record: Json, sid: str, bundle: ServiceBundle) -> None:
@@ -126,16 +167,19 @@ def _read_terms(record: Json, sid: str, bundle: ServiceBundle) -> None:
         top = label.split(">")[0].strip().lower()
         need = vocabulary.get(AUDIENCE_NEEDS.get(top, ""))
         if need is not None:
-            term = TaxonomyTerm(id=need.id, name=need.name, description=need.description, taxonomy=need.taxonomy)
-            add_term(bundle, sid, term, f"{sid}:{need.id}", "need")
+            term = TaxonomyTerm(
+                id=need.id, name=need.name, description=need.description, taxonomy=need.taxonomy
+            )
+            add_term(bundle, sid, term, derived_id(sid, need.id), "need")
         term = TaxonomyTerm(id=f"audience-{_slug(label)}", name=label, taxonomy="pc-target-audience")
-        add_term(bundle, sid, term, f"{sid}:{term.id}", "audience")
+        add_term(bundle, sid, term, derived_id(sid, term.id), "audience")
     for item in record.get("service_taxonomys") or []:
         detail = item.get("taxonomy") or {}
         if detail.get("id") and detail.get("name"):
-            term = TaxonomyTerm(id=str(detail["id"]), name=str(detail["name"]),
-                                taxonomy=str(detail.get("vocabulary") or ""))
-            add_term(bundle, sid, term, str(item.get("id") or f"{sid}:{term.id}"), "category")
+            term = TaxonomyTerm(
+                id=str(detail["id"]), name=str(detail["name"]), taxonomy=str(detail.get("vocabulary") or "")
+            )
+            add_term(bundle, sid, term, str(item.get("id") or derived_id(sid, term.id)), "category")
 
 
 def _attendance(record: Json, bundle: ServiceBundle) -> Attendance:

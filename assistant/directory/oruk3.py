@@ -76,25 +76,36 @@ def read_service(record: Json, problems: Problems) -> ServiceBundle | None:
         amount = item.get("amount")
         if isinstance(amount, int | float) and amount < 0:
             problems.add(f"$.cost_options[{i}].amount", "negative_cost", value=amount)
-        bundle.costs.append(CostOption(
-            id=str(item["id"]), service_id=sid, option=item.get("option"),
-            amount=float(amount) if isinstance(amount, int | float) else None,
-            currency=str(item.get("currency") or "GBP"),
-            unit=cost_unit(amount, item.get("amount_description"), item.get("option")).value,
-            amount_description=item.get("amount_description"),
-        ))
+        bundle.costs.append(
+            CostOption(
+                id=str(item["id"]),
+                service_id=sid,
+                option=item.get("option"),
+                amount=float(amount) if isinstance(amount, int | float) else None,
+                currency=str(item.get("currency") or "GBP"),
+                unit=cost_unit(amount, item.get("amount_description"), item.get("option")).value,
+                amount_description=item.get("amount_description"),
+            )
+        )
     for phone in record.get("phones") or []:
         bundle.phones.append(Phone(id=str(phone["id"]), service_id=sid, number=str(phone.get("number", ""))))
     for contact in record.get("contacts") or []:
         cid = str(contact["id"])
-        bundle.contacts.append(Contact(
-            id=cid, service_id=sid, name=contact.get("name"), title=contact.get("title"),
-            email=contact.get("email"),
-        ))
+        bundle.contacts.append(
+            Contact(
+                id=cid,
+                service_id=sid,
+                name=contact.get("name"),
+                title=contact.get("title"),
+                email=contact.get("email"),
+            )
+        )
         for phone in contact.get("phones") or []:
-            bundle.phones.append(Phone(
-                id=str(phone["id"]), service_id=sid, contact_id=cid, number=str(phone.get("number", ""))
-            ))
+            bundle.phones.append(
+                Phone(
+                    id=str(phone["id"]), service_id=sid, contact_id=cid, number=str(phone.get("number", ""))
+                )
+            )
     for i, attribute in enumerate(record.get("attributes") or []):
         read_attribute(attribute, sid, bundle, problems, f"$.attributes[{i}]")
     service.attendance = _attendance(bundle).value
@@ -103,8 +114,12 @@ def read_service(record: Json, problems: Problems) -> ServiceBundle | None:
 
 def _read_schedule(item: Json, sid: str, bundle: ServiceBundle, problems: Problems, path: str) -> None:
     schedule = Schedule(
-        id=str(item["id"]), service_id=sid, freq=item.get("freq"), interval=item.get("interval"),
-        description=item.get("description"), attending_type=item.get("attending_type"),
+        id=str(item["id"]),
+        service_id=sid,
+        freq=item.get("freq"),
+        interval=item.get("interval"),
+        description=item.get("description"),
+        attending_type=item.get("attending_type"),
     )
     try:
         schedule.byday = parse_byday(item.get("byday"))
@@ -121,8 +136,12 @@ def _read_schedule(item: Json, sid: str, bundle: ServiceBundle, problems: Proble
         except ValueError:
             problems.add(f"{path}.{key}", "bad_date", value=item.get(key))
     if schedule.opens_at and schedule.closes_at and schedule.closes_at <= schedule.opens_at:
-        problems.add(f"{path}.closes_at", "closes_before_opens",
-                     opens=schedule.opens_at.strftime("%H:%M"), closes=schedule.closes_at.strftime("%H:%M"))
+        problems.add(
+            f"{path}.closes_at",
+            "closes_before_opens",
+            opens=schedule.opens_at.strftime("%H:%M"),
+            closes=schedule.closes_at.strftime("%H:%M"),
+        )
     bundle.schedules.append(schedule)
 
 

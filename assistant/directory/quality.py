@@ -34,7 +34,10 @@ def lacks(bundles: Sequence[ServiceBundle], online_ok: bool = True) -> list[Lack
     """Each check with how many services fail it; online-only services need no location or postcode."""
     out = []
     for what, has in CHECKS.items():
-        relevant = [b for b in bundles if not (online_ok and what in ("location", "postcode")
-                                                and b.service.attendance == "online")]
+        relevant = [
+            b
+            for b in bundles
+            if not (online_ok and what in ("location", "postcode") and b.service.attendance == "online")
+        ]
         out.append(Lack(what, sum(1 for b in relevant if not has(b)), len(relevant)))
     return out

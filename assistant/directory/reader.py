@@ -20,11 +20,20 @@ from assistant.directory.problems import DirectoryFileError, Problem, Problems
 from assistant.settings import PACKAGE_DIR
 
 Format = Literal["oruk1", "oruk3"]
-ORUK1_ONLY = {"regular_schedules", "eligibilitys", "service_taxonomys", "pc_targetAudience",
-              "deliverable_type", "attending_access", "physical_addresses"}
+ORUK1_ONLY = {
+    "regular_schedules",
+    "eligibilitys",
+    "service_taxonomys",
+    "pc_targetAudience",
+    "deliverable_type",
+    "attending_access",
+    "physical_addresses",
+}
 ORUK3_ONLY = {"schedules", "attributes", "cost_options", "last_modified", "service_areas", "organization_id"}
+ADDRESS_FIELDS = {"url", "uri", "email", "website", "logo"}
 READERS: dict[str, Callable[[dict[str, Any], Problems], ServiceBundle | None]] = {
-    "oruk1": oruk1.read_service, "oruk3": oruk3.read_service,
+    "oruk1": oruk1.read_service,
+    "oruk3": oruk3.read_service,
 }
 
 
@@ -83,7 +92,8 @@ def read_records(records: list[dict[str, Any]], fmt: Format) -> DirectoryFile:
     bundles: list[ServiceBundle] = []
     seen: dict[str, int] = {}
     owned: dict[tuple[str, str], int] = {}
-    for index, record in enumerate(records):
+    for index, raw in enumerate(records):
+        record = _tolerate(raw, fmt)
         found = Problems(index=index, name=str(record.get("name") or "").strip())
         for error in sorted(_validator(fmt).iter_errors(record), key=lambda e: list(e.absolute_path)):
             _schema_problem(error, found)
@@ -100,12 +110,43 @@ def read_records(records: list[dict[str, Any]], fmt: Format) -> DirectoryFile:
     return DirectoryFile(format=fmt, bundles=bundles, problems=problems, records=records)
 
 
-def _check_owned_ids(bundle: ServiceBundle, index: int, owned: dict[tuple[str, str], int],
-                     found: Problems) -> None:
+def _tolerate(record: dict[str, Any], fmt: Format) -> dict[str, Any]:
+    """Forgive what live ORUK 1.0 feeds commonly do that means no harm.
+
+    They send ``""`` for "not given" (where the schema wants the field left out, one of its enum
+    values or a URL) and capitalise enum values ("Venue" for "venue"). Everything else the
+    schema says is reported as a problem.
+    """
+    if fmt != "oruk1":
+        return record
+    schema = _validator(fmt).schema
+    properties: dict[str, Any] = schema.get("properties", {}) if isinstance(schema, dict) else {}
+    tidy: dict[str, Any] = {}
+    for key, value in record.items():
+        if value == "" and key != "name":
+            continue
+        if isinstance(value, dict):
+            value = {k: v for k, v in value.items() if v != "" or k not in ADDRESS_FIELDS}
+        allowed = [v for v in properties.get(key, {}).get("enum") or [] if isinstance(v, str)]
+        if isinstance(value, str) and allowed:
+            value = next((v for v in allowed if v.lower() == value.strip().lower()), value)
+        tidy[key] = value
+    return tidy
+
+
+def _check_owned_ids(
+    bundle: ServiceBundle, index: int, owned: dict[tuple[str, str], int], found: Problems
+) -> None:
     """Rows that belong to one service (schedules, costs, phones, ...) need ids unique in the file."""
-    for row in (*bundle.links, *bundle.schedules, *bundle.costs, *bundle.contacts, *bundle.phones,
-                *bundle.service_terms):
-        key = (type(row).__name__, str(row.id))
+    for row in (
+        *bundle.links,
+        *bundle.schedules,
+        *bundle.costs,
+        *bundle.contacts,
+        *bundle.phones,
+        *bundle.service_terms,
+    ):
+        key = (type(row).__name__, str(getattr(row, "id", "")))
         other = owned.setdefault(key, index)
         if other != index:
             found.add(f"$..{key[0].lower()}", "duplicate_id", id=key[1], other=other)
@@ -118,10 +159,14 @@ def _schema_problem(error: ValidationError, found: Problems) -> None:
         missing = str(error.message).split("'")[1] if "'" in error.message else str(error.validator_value)
         found.add(path, "schema_required", field=missing)
     elif kind == "type":
-        found.add(path, "schema_type", expected=_describe_type(error.validator_value),
-                  actual=_describe_value(error.instance))
+        found.add(
+            path,
+            "schema_type",
+            expected=_describe_type(error.validator_value),
+            actual=_describe_value(error.instance),
+        )
     elif kind == "enum":
-        found.add(path, "schema_enum", allowed=", ".join(map(str, error.validator_value)))
+        found.add(path, "schema_enum", allowed=", ".join(map(str, list(error.validator_value))))  # type: ignore[arg-type]
     elif kind in ("pattern", "format"):
         found.add(path, "schema_pattern", value=error.instance)
     else:
@@ -129,8 +174,15 @@ def _schema_problem(error: ValidationError, found: Problems) -> None:
 
 
 def _describe_type(expected: object) -> str:
-    names = {"string": "text", "number": "a number", "integer": "a whole number", "array": "a list",
-             "object": "an object", "boolean": "true or false", "null": "empty"}
+    names = {
+        "string": "text",
+        "number": "a number",
+        "integer": "a whole number",
+        "array": "a list",
+        "object": "an object",
+        "boolean": "true or false",
+        "null": "empty",
+    }
     kinds = expected if isinstance(expected, list) else [expected]
     return " or ".join(names.get(str(k), str(k)) for k in kinds)
 

@@ -11,6 +11,7 @@ from assistant.directory.importer import import_bundles
 from assistant.directory.problems import DirectoryFileError
 from assistant.directory.reader import read_file, records_of
 
+
 def sample_files(folder: Path) -> list[Path]:
     """Every JSON file in ``folder`` that holds services (the vocabulary file does not)."""
 
@@ -20,6 +21,7 @@ def sample_files(folder: Path) -> list[Path]:
         if records:
             found.append(path)
     return found
+
 
 def load_sample(engine: Engine, folder: Path) -> tuple[int, int]:
     """Import every sample file, all or nothing per file; returns (files, services)."""

@@ -23,11 +23,18 @@ class DirectoryStats:
 
 def directory_stats(engine: Engine) -> DirectoryStats:
     with Session(engine) as session:
+
         def count(model: type[Service] | type[Organization] | type[Location]) -> int:
             return int(session.exec(select(func.count()).select_from(model)).one())
 
-        areas = Counter({str(area or ""): int(n) for area, n in session.exec(
-            select(Service.area, func.count()).group_by(col(Service.area))).all()})
+        areas = Counter(
+            {
+                str(area or ""): int(n)
+                for area, n in session.exec(
+                    select(Service.area, func.count()).group_by(col(Service.area))
+                ).all()
+            }
+        )
         rows = session.exec(
             select(TaxonomyTerm.id, TaxonomyTerm.name, func.count())
             .join(ServiceTerm, col(ServiceTerm.term_id) == col(TaxonomyTerm.id))

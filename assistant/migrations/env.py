@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from alembic import context
+from alembic.autogenerate.api import AutogenContext
+from sqlalchemy import Connection
 from sqlmodel import SQLModel
+from sqlmodel.sql.sqltypes import AutoString
 
 import assistant.directory.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from assistant.directory.db import make_engine
@@ -11,12 +16,20 @@ from assistant.directory.db import make_engine
 target_metadata = SQLModel.metadata
 
 
-def _run(connection: object) -> None:
+def _render_item(kind: str, obj: object, autogen_context: AutogenContext) -> str | Literal[False]:
+    """Write SQLModel's string type as plain ``sa.String`` so migrations need no SQLModel import."""
+    if kind == "type" and isinstance(obj, AutoString):
+        return f"sa.String({obj.length})" if obj.length else "sa.String()"
+    return False
+
+
+def _run(connection: Connection) -> None:
     context.configure(
-        connection=connection,  # type: ignore[arg-type]
+        connection=connection,
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        render_item=_render_item,
     )
     with context.begin_transaction():
         context.run_migrations()

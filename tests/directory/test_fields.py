@@ -37,11 +37,19 @@ def test_oruk1_weekday_names_become_codes(name: str, code: str) -> None:
 
 @pytest.mark.parametrize(
     ("amount", "description", "unit"),
-    [(0, "free", CostUnit.FREE), (4, "per session", CostUnit.SESSION), (45, "per day", CostUnit.DAY),
-     (25, "per week", CostUnit.WEEK), (3, "each class", CostUnit.SESSION), (None, "Free of charge", CostUnit.FREE),
-     (10, "membership", CostUnit.OTHER)],
+    [
+        (0, "free", CostUnit.FREE),
+        (4, "per session", CostUnit.SESSION),
+        (45, "per day", CostUnit.DAY),
+        (25, "per week", CostUnit.WEEK),
+        (3, "each class", CostUnit.SESSION),
+        (None, "Free of charge", CostUnit.FREE),
+        (10, "membership", CostUnit.OTHER),
+    ],
 )
-def test_cost_units_are_read_from_the_description(amount: float | None, description: str, unit: CostUnit) -> None:
+def test_cost_units_are_read_from_the_description(
+    amount: float | None, description: str, unit: CostUnit
+) -> None:
     assert cost_unit(amount, description) == unit
 
 

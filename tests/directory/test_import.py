@@ -28,7 +28,9 @@ def count(engine: Engine, model: type[SQLModel]) -> int:
         return int(s.exec(select(func.count()).select_from(model)).one())
 
 
-def test_importing_the_same_file_twice_changes_nothing(configured: str, engine: Engine, tmp_path: Path) -> None:
+def test_importing_the_same_file_twice_changes_nothing(
+    configured: str, engine: Engine, tmp_path: Path
+) -> None:
     path = write(tmp_path, "dir.json", page(service(1), service(2), service(3)))
     first = runner.invoke(app, ["directory", "import", str(path)])
     counts = [count(engine, m) for m in (Service, Location, Schedule, ServiceTerm)]
@@ -50,7 +52,9 @@ def test_a_changed_record_updates_in_place_by_id(configured: str, engine: Engine
     assert [r.name for r in rows] == ["Knit and Natter (now Wednesdays)"] and days == ["WE"]
 
 
-def test_one_broken_record_writes_nothing_and_names_record_and_field(configured: str, engine: Engine, tmp_path: Path) -> None:
+def test_one_broken_record_writes_nothing_and_names_record_and_field(
+    configured: str, engine: Engine, tmp_path: Path
+) -> None:
     broken = service(2)
     broken["schedules"][0]["opens_at"] = "half ten"
     path = write(tmp_path, "broken.json", page(service(1), broken, service(3)))
@@ -67,15 +71,20 @@ def test_every_problem_in_a_file_is_listed(configured: str, engine: Engine, tmp_
     bad_term["attributes"][0]["taxonomy_term"]["id"] = "need-unicorns"
     missing_status = service(3)
     del missing_status["status"]
-    result = runner.invoke(app, ["directory", "import", str(write(tmp_path, "x.json", page(no_name, bad_term,
-                                                                                         missing_status)))])
+    result = runner.invoke(
+        app, ["directory", "import", str(write(tmp_path, "x.json", page(no_name, bad_term, missing_status)))]
+    )
     assert result.exit_code == 2
     assert "record 0 (-) at $.name: The service has no name." in result.output
-    assert "record 1" in result.output and "'need-unicorns' is not in the Dayfinder vocabulary" in result.output
+    assert (
+        "record 1" in result.output and "'need-unicorns' is not in the Dayfinder vocabulary" in result.output
+    )
     assert "record 2" in result.output and "'status' is missing" in result.output
 
 
-def test_skip_invalid_imports_the_good_records_and_lists_the_rest(configured: str, engine: Engine, tmp_path: Path) -> None:
+def test_skip_invalid_imports_the_good_records_and_lists_the_rest(
+    configured: str, engine: Engine, tmp_path: Path
+) -> None:
     path = write(tmp_path, "x.json", page(service(1), service(2, name=" ")))
     result = runner.invoke(app, ["directory", "import", "--skip-invalid", str(path)])
     assert result.exit_code == 0

@@ -7,9 +7,7 @@ Revises:
 from __future__ import annotations
 
 import sqlalchemy as sa
-import sqlmodel
 from alembic import op
-
 
 revision = "0001"
 down_revision = None
@@ -20,20 +18,20 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "location",
-        sa.Column("id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column("location_type", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
-        sa.Column("name", sqlmodel.sql.sqltypes.AutoString(length=255), nullable=True),
-        sa.Column("description", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
-        sa.Column("url", sqlmodel.sql.sqltypes.AutoString(length=512), nullable=True),
+        sa.Column("id", sa.String(length=128), nullable=False),
+        sa.Column("location_type", sa.String(length=16), nullable=False),
+        sa.Column("name", sa.String(), nullable=True),
+        sa.Column("description", sa.String(), nullable=True),
+        sa.Column("url", sa.String(), nullable=True),
         sa.Column("latitude", sa.Float(), nullable=True),
         sa.Column("longitude", sa.Float(), nullable=True),
-        sa.Column("address_id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
-        sa.Column("address_1", sqlmodel.sql.sqltypes.AutoString(length=255), nullable=True),
-        sa.Column("city", sqlmodel.sql.sqltypes.AutoString(length=128), nullable=True),
-        sa.Column("region", sqlmodel.sql.sqltypes.AutoString(length=128), nullable=True),
-        sa.Column("county", sqlmodel.sql.sqltypes.AutoString(length=128), nullable=True),
-        sa.Column("postcode", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=True),
-        sa.Column("outcode", sqlmodel.sql.sqltypes.AutoString(length=8), nullable=True),
+        sa.Column("address_id", sa.String(length=128), nullable=True),
+        sa.Column("address_1", sa.String(), nullable=True),
+        sa.Column("city", sa.String(), nullable=True),
+        sa.Column("region", sa.String(), nullable=True),
+        sa.Column("county", sa.String(), nullable=True),
+        sa.Column("postcode", sa.String(), nullable=True),
+        sa.Column("outcode", sa.String(length=8), nullable=True),
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("location", schema=None) as batch_op:
@@ -42,19 +40,19 @@ def upgrade() -> None:
 
     op.create_table(
         "organization",
-        sa.Column("id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column("name", sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
-        sa.Column("description", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-        sa.Column("email", sqlmodel.sql.sqltypes.AutoString(length=255), nullable=True),
-        sa.Column("website", sqlmodel.sql.sqltypes.AutoString(length=512), nullable=True),
+        sa.Column("id", sa.String(length=128), nullable=False),
+        sa.Column("name", sa.String(), nullable=False),
+        sa.Column("description", sa.String(), nullable=False),
+        sa.Column("email", sa.String(), nullable=True),
+        sa.Column("website", sa.String(), nullable=True),
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_table(
         "taxonomy_term",
-        sa.Column("id", sqlmodel.sql.sqltypes.AutoString(length=128), nullable=False),
-        sa.Column("name", sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
-        sa.Column("description", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-        sa.Column("taxonomy", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.Column("id", sa.String(length=128), nullable=False),
+        sa.Column("name", sa.String(), nullable=False),
+        sa.Column("description", sa.String(), nullable=False),
+        sa.Column("taxonomy", sa.String(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("taxonomy_term", schema=None) as batch_op:
@@ -62,11 +60,11 @@ def upgrade() -> None:
 
     op.create_table(
         "accessibility",
-        sa.Column("id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column("location_id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column("feature", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
-        sa.Column("description", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
-        sa.Column("details", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.Column("id", sa.String(length=128), nullable=False),
+        sa.Column("location_id", sa.String(length=128), nullable=False),
+        sa.Column("feature", sa.String(length=128), nullable=True),
+        sa.Column("description", sa.String(), nullable=True),
+        sa.Column("details", sa.String(), nullable=True),
         sa.ForeignKeyConstraint(["location_id"], ["location.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -76,22 +74,22 @@ def upgrade() -> None:
 
     op.create_table(
         "service",
-        sa.Column("id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column("organization_id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column("name", sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
-        sa.Column("description", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-        sa.Column("url", sqlmodel.sql.sqltypes.AutoString(length=512), nullable=True),
-        sa.Column("email", sqlmodel.sql.sqltypes.AutoString(length=255), nullable=True),
-        sa.Column("status", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
-        sa.Column("fees", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.Column("id", sa.String(length=128), nullable=False),
+        sa.Column("organization_id", sa.String(length=128), nullable=False),
+        sa.Column("name", sa.String(), nullable=False),
+        sa.Column("description", sa.String(), nullable=False),
+        sa.Column("url", sa.String(), nullable=True),
+        sa.Column("email", sa.String(), nullable=True),
+        sa.Column("status", sa.String(), nullable=False),
+        sa.Column("fees", sa.String(), nullable=True),
         sa.Column("minimum_age", sa.Integer(), nullable=True),
         sa.Column("maximum_age", sa.Integer(), nullable=True),
-        sa.Column("eligibility_description", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
-        sa.Column("attendance", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
-        sa.Column("area", sqlmodel.sql.sqltypes.AutoString(length=128), nullable=True),
+        sa.Column("eligibility_description", sa.String(), nullable=True),
+        sa.Column("attendance", sa.String(length=16), nullable=False),
+        sa.Column("area", sa.String(), nullable=True),
         sa.Column("last_verified", sa.Date(), nullable=True),
-        sa.Column("source_format", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
-        sa.Column("content_hash", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.Column("source_format", sa.String(length=16), nullable=False),
+        sa.Column("content_hash", sa.String(length=128), nullable=False),
         sa.ForeignKeyConstraint(
             ["organization_id"],
             ["organization.id"],
@@ -105,11 +103,11 @@ def upgrade() -> None:
 
     op.create_table(
         "contact",
-        sa.Column("id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column("service_id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column("name", sqlmodel.sql.sqltypes.AutoString(length=255), nullable=True),
-        sa.Column("title", sqlmodel.sql.sqltypes.AutoString(length=255), nullable=True),
-        sa.Column("email", sqlmodel.sql.sqltypes.AutoString(length=255), nullable=True),
+        sa.Column("id", sa.String(length=128), nullable=False),
+        sa.Column("service_id", sa.String(length=128), nullable=False),
+        sa.Column("name", sa.String(), nullable=True),
+        sa.Column("title", sa.String(), nullable=True),
+        sa.Column("email", sa.String(), nullable=True),
         sa.ForeignKeyConstraint(["service_id"], ["service.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -118,13 +116,13 @@ def upgrade() -> None:
 
     op.create_table(
         "cost_option",
-        sa.Column("id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column("service_id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column("option", sqlmodel.sql.sqltypes.AutoString(length=255), nullable=True),
+        sa.Column("id", sa.String(length=128), nullable=False),
+        sa.Column("service_id", sa.String(length=128), nullable=False),
+        sa.Column("option", sa.String(), nullable=True),
         sa.Column("amount", sa.Float(), nullable=True),
-        sa.Column("currency", sqlmodel.sql.sqltypes.AutoString(length=3), nullable=False),
-        sa.Column("unit", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
-        sa.Column("amount_description", sqlmodel.sql.sqltypes.AutoString(length=255), nullable=True),
+        sa.Column("currency", sa.String(length=3), nullable=False),
+        sa.Column("unit", sa.String(length=16), nullable=False),
+        sa.Column("amount_description", sa.String(), nullable=True),
         sa.ForeignKeyConstraint(["service_id"], ["service.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -133,17 +131,17 @@ def upgrade() -> None:
 
     op.create_table(
         "schedule",
-        sa.Column("id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column("service_id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column("freq", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=True),
+        sa.Column("id", sa.String(length=128), nullable=False),
+        sa.Column("service_id", sa.String(length=128), nullable=False),
+        sa.Column("freq", sa.String(), nullable=True),
         sa.Column("interval", sa.Integer(), nullable=True),
-        sa.Column("byday", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.Column("byday", sa.String(), nullable=False),
         sa.Column("opens_at", sa.Time(), nullable=True),
         sa.Column("closes_at", sa.Time(), nullable=True),
         sa.Column("valid_from", sa.Date(), nullable=True),
         sa.Column("valid_to", sa.Date(), nullable=True),
-        sa.Column("description", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
-        sa.Column("attending_type", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
+        sa.Column("description", sa.String(), nullable=True),
+        sa.Column("attending_type", sa.String(), nullable=True),
         sa.ForeignKeyConstraint(["service_id"], ["service.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -152,9 +150,9 @@ def upgrade() -> None:
 
     op.create_table(
         "service_at_location",
-        sa.Column("id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column("service_id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column("location_id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.Column("id", sa.String(length=128), nullable=False),
+        sa.Column("service_id", sa.String(length=128), nullable=False),
+        sa.Column("location_id", sa.String(length=128), nullable=False),
         sa.ForeignKeyConstraint(
             ["location_id"],
             ["location.id"],
@@ -168,10 +166,10 @@ def upgrade() -> None:
 
     op.create_table(
         "service_term",
-        sa.Column("id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column("service_id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column("term_id", sqlmodel.sql.sqltypes.AutoString(length=128), nullable=False),
-        sa.Column("link_type", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
+        sa.Column("id", sa.String(length=128), nullable=False),
+        sa.Column("service_id", sa.String(length=128), nullable=False),
+        sa.Column("term_id", sa.String(length=128), nullable=False),
+        sa.Column("link_type", sa.String(), nullable=False),
         sa.ForeignKeyConstraint(["service_id"], ["service.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(
             ["term_id"],
@@ -185,10 +183,10 @@ def upgrade() -> None:
 
     op.create_table(
         "phone",
-        sa.Column("id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column("service_id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column("contact_id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
-        sa.Column("number", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
+        sa.Column("id", sa.String(length=128), nullable=False),
+        sa.Column("service_id", sa.String(length=128), nullable=False),
+        sa.Column("contact_id", sa.String(length=128), nullable=True),
+        sa.Column("number", sa.String(), nullable=False),
         sa.ForeignKeyConstraint(["contact_id"], ["contact.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["service_id"], ["service.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
