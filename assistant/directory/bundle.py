@@ -54,10 +54,11 @@ class ServiceBundle:
         ]
 
     def fingerprint(self) -> str:
-        """A hash of the rows' content, so re-importing an unchanged record writes nothing."""
+        """A hash of the rows' content (in any order), so re-importing an unchanged record writes nothing."""
         parts = []
         for row in self.rows():
             data = row.model_dump(mode="json", exclude={"content_hash", "source_format"})
             parts.append([type(row).__name__, data])
+        parts.sort(key=lambda part: json.dumps(part, sort_keys=True, default=str))
         blob = json.dumps(parts, sort_keys=True, default=str)
         return hashlib.sha256(blob.encode()).hexdigest()

@@ -21,6 +21,7 @@ from assistant.directory.models import (
     ServiceTerm,
     TaxonomyTerm,
 )
+from assistant.directory.vocabulary import load_vocabulary
 
 Json = dict[str, Any]
 
@@ -79,9 +80,7 @@ def export_services(engine: Engine) -> list[Json]:
                         "service_at_locations": [
                             {
                                 "id": link.id,
-                                "location": _location(
-                                    locations[link.location_id], access[link.location_id], terms
-                                ),
+                                "location": _location(locations[link.location_id], access[link.location_id]),
                             }
                             for link in links[service.id]
                         ],
@@ -126,7 +125,7 @@ def _organization(org: Organization) -> Json:
     )
 
 
-def _location(loc: Location, access: list[Accessibility], terms: dict[str, TaxonomyTerm]) -> Json:
+def _location(loc: Location, access: list[Accessibility]) -> Json:
     address = _clean(
         {
             "id": loc.address_id,
@@ -155,8 +154,8 @@ def _location(loc: Location, access: list[Accessibility], terms: dict[str, Taxon
                         "id": a.id,
                         "description": a.description,
                         "details": a.details,
-                        "attributes": [_attribute(f"{a.id}-term", "access", terms[a.feature])]
-                        if a.feature in terms
+                        "attributes": [_attribute(f"{a.id}-term", "access", feature)]
+                        if (feature := _access_term(a.feature))
                         else [],
                     }
                 )
@@ -164,6 +163,14 @@ def _location(loc: Location, access: list[Accessibility], terms: dict[str, Taxon
             ],
         }
     )
+
+
+def _access_term(feature: str | None) -> TaxonomyTerm | None:
+    """Access features are Dayfinder vocabulary terms kept on the location, not service links."""
+    term = load_vocabulary().get(feature) if feature else None
+    if term is None:
+        return None
+    return TaxonomyTerm(id=term.id, name=term.name, description=term.description, taxonomy=term.taxonomy)
 
 
 def _schedule(s: Schedule) -> Json:
