@@ -1,0 +1,104 @@
+"""The plain-word commands that work at any point: start again, back, help, more, and so on.
+
+Declared as a table of command -> handler, so adding one is one line and one function.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from assistant.engine.questions import area_of, ask, next_slot
+from assistant.engine.replies import Action, Reply, SearchRequest
+from assistant.engine.slots import Command, Slot, Understanding
+from assistant.engine.state import State
+
+Turn = tuple[State, list[Reply]]
+
+
+def _again(state: State) -> list[Reply]:
+    """Repeat the question in hand, if there is one."""
+    return [ask(state.awaiting)] if state.awaiting is not None else []
+
+
+def _restart(state: State) -> Turn:
+    fresh = State(mode=state.mode, started=state.started, awaiting=Slot.WHO)
+    return fresh, [Reply("restart_done"), ask(Slot.WHO)]
+
+
+def _back(state: State) -> Turn:
+    if not state.history:
+        return state, [Reply("back_nothing"), *_again(state)]
+    previous = state.history[-1]
+    settled = frozenset(s for s in state.settled if previous.has(s) or not state.profile.has(s))
+    state = state.model_copy(
+        update={
+            "profile": previous,
+            "history": state.history[:-1],
+            "settled": settled,
+            "shown": (),
+            "searched": False,
+        }
+    )
+    slot = next_slot(state)
+    state = state.model_copy(update={"awaiting": slot})
+    return state, [Reply("back_done"), *([ask(slot)] if slot else [])]
+
+
+def _help(state: State) -> Turn:
+    return state, [Reply("help"), *_again(state)]
+
+
+def _privacy(state: State) -> Turn:
+    return state, [Reply("privacy"), *_again(state)]
+
+
+def _more(state: State) -> Turn | None:
+    if not state.searched:
+        return None
+    page = state.page + 1
+    return state.model_copy(update={"page": page}), [
+        Reply("results", search=SearchRequest(state.profile, page))
+    ]
+
+
+def _mode(mode: str) -> Callable[[State], Turn]:
+    def switch(state: State) -> Turn:
+        state = state.model_copy(update={"mode": mode})
+        return state, [Reply(f"mode_{mode}"), *_again(state)]
+
+    return switch
+
+
+def _person(state: State) -> Turn:
+    return state, [Reply("person", params=(("area", area_of(state)),))]
+
+
+def _stop(state: State) -> Turn:
+    return State(mode=state.mode), [Reply("stop")]
+
+
+def _delete(state: State) -> Turn:
+    return State(), [Reply("delete_done", action=Action.DELETE_DATA)]
+
+
+HANDLERS: dict[Command, Callable[[State], Turn | None]] = {
+    Command.RESTART: _restart,
+    Command.BACK: _back,
+    Command.HELP: _help,
+    Command.PRIVACY: _privacy,
+    Command.MORE: _more,
+    Command.EASY: _mode("easy"),
+    Command.PLAIN: _mode("plain"),
+    Command.PERSON: _person,
+    Command.STOP: _stop,
+    Command.DELETE: _delete,
+}
+
+
+def run_command(state: State, u: Understanding) -> Turn | None:
+    """The first command in the message that applies; None lets the message be read as an answer."""
+    for command in u.commands:
+        handler = HANDLERS.get(command)
+        if handler is not None and (turn := handler(state)) is not None:
+            return turn
+    return None

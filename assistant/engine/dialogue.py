@@ -1,0 +1,168 @@
+"""The conversation: ``handle(state, inbound, now) -> (state, replies)``, a pure function.
+
+It reads no clock (``now`` is passed in), does no I/O and knows no channel. Searching the
+directory is asked for with a :class:`SearchRequest` inside a reply, which the runtime fulfils;
+``remember_results`` then records what was shown so that "2" or "more" mean something.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from assistant.engine.commands import run_command
+from assistant.engine.merge import clear, given_slots, merge
+from assistant.engine.places import PlaceOutcome, resolve_place, shared_place
+from assistant.engine.questions import OPTIONS, PERSON_OPTION, area_of, ask, next_slot, results_reply
+from assistant.engine.replies import Inbound, Reply, SearchRequest
+from assistant.engine.safeguarding import concerns
+from assistant.engine.slots import Command, Slot, Understanding
+from assistant.engine.state import HISTORY_LIMIT, Profile, State
+from assistant.engine.understand import understand
+
+Turn = tuple[State, list[Reply]]
+
+
+def handle(state: State, inbound: Inbound, now: dt.datetime) -> Turn:
+    fresh = state.started is None
+    if fresh:
+        state = state.model_copy(update={"started": now})
+    u = understand(inbound.text, expecting=state.awaiting)
+    u = _option_picked(state, u)
+    if Command.SKIP in u.commands or (Command.NO in u.commands and state.awaiting is not None):
+        u.skip = True
+    alerts = _safeguarding(state, inbound.text)
+    replies: list[Reply] = [*alerts, *([Reply("greeting")] if fresh else [])]
+
+    if u.commands:
+        turn = run_command(state, u)
+        if turn is not None:
+            return turn[0], replies + turn[1]
+    if u.number is not None and not given_slots(u):
+        if state.place_choices:
+            return _chose_place(state, u.number, replies)
+        if state.shown:
+            return _details(state, u.number, replies)
+    if u.change is not None and not given_slots(u):
+        state = state.model_copy(
+            update={
+                "profile": clear(state.profile, u.change),
+                "settled": state.settled - {u.change},
+                "awaiting": u.change,
+                "misunderstood": 0,
+            }
+        )
+        return state, [*replies, Reply("change_what"), ask(u.change)]
+
+    found = _place(inbound, u)
+    place = found.place
+    given = given_slots(u)
+    if place is None and u.place is not None:
+        given.discard(Slot.PLACE)
+    if not given and not u.skip and not found.replies:
+        if alerts:
+            return _continue(state, replies) if fresh else (state, [*replies, *_again(state)])
+        return _not_understood(state, fresh, replies)
+
+    before = state.profile
+    settled = set(state.settled) | given
+    # Answering something else than the question asked skips that question: never ask it again.
+    jumped = state.awaiting is not None and state.awaiting not in given and not u.skip
+    if state.awaiting is not None and (u.skip or jumped):
+        settled.add(state.awaiting)
+    profile = merge(before, u, place)
+    state = state.model_copy(
+        update={
+            "profile": profile,
+            "settled": frozenset(settled),
+            "misunderstood": 0,
+            "history": (*state.history, before)[-HISTORY_LIMIT:] if profile != before else state.history,
+        }
+    )
+    if given:
+        replies.append(Reply("understood", summary=merge(Profile(), u, place)))
+    replies.extend(found.replies)
+    if u.place is not None and place is None:
+        return state.model_copy(update={"awaiting": Slot.PLACE, "place_choices": found.choices}), replies
+    return _continue(state.model_copy(update={"place_choices": ()}), replies, eager=jumped)
+
+
+def remember_results(state: State, service_ids: list[str], page: int) -> State:
+    """Record the results page now on screen (called by the runtime after searching)."""
+    return state.model_copy(update={"shown": tuple(service_ids), "page": page})
+
+
+def _continue(state: State, replies: list[Reply], eager: bool = False) -> Turn:
+    """Ask the next question, or search when there is nothing left to ask.
+
+    Someone who volunteers answers out of turn (or has seen results already) wants answers now:
+    once there is somewhere to search near, search, and mention what else would narrow it down.
+    """
+    slot = next_slot(state)
+    searchable = state.profile.has(Slot.PLACE)
+    if slot is not None and not (searchable and (eager or state.searched)):
+        return state.model_copy(update={"awaiting": slot}), [*replies, ask(slot)]
+    search = SearchRequest(profile=state.profile, page=0)
+    state = state.model_copy(update={"awaiting": None, "searched": True, "page": 0, "shown": ()})
+    refine = [Reply("results.refine")] if slot is not None else []
+    return state, [*replies, results_reply(state, search), *refine]
+
+
+def _safeguarding(state: State, text: str) -> list[Reply]:
+    """Crisis replies come before anything else, on every channel, at any point."""
+    return [Reply(f"safeguarding.{c.value}", params=(("area", area_of(state)),)) for c in concerns(text)]
+
+
+def _again(state: State) -> list[Reply]:
+    return [ask(state.awaiting)] if state.awaiting is not None else []
+
+
+def _option_picked(state: State, u: Understanding) -> Understanding:
+    """A bare number answers the options offered with the question (not the budget: "5" is £5)."""
+    if u.number is None or state.awaiting in (None, Slot.BUDGET) or state.place_choices or state.shown:
+        return u
+    options = OPTIONS[state.awaiting]
+    if 1 <= u.number <= len(options):
+        return understand(options[u.number - 1].value, expecting=state.awaiting)
+    return u
+
+
+def _place(inbound: Inbound, u: Understanding) -> PlaceOutcome:
+    if inbound.latitude is not None and inbound.longitude is not None:
+        return PlaceOutcome(place=shared_place(inbound.latitude, inbound.longitude))
+    if u.place is None:
+        return PlaceOutcome()
+    return resolve_place(u.place.text)
+
+
+def _chose_place(state: State, number: int, replies: list[Reply]) -> Turn:
+    if not 1 <= number <= len(state.place_choices):
+        return state, [*replies, Reply("results.not_shown")]
+    place = state.place_choices[number - 1]
+    profile = state.profile.model_copy(update={"place": place})
+    state = state.model_copy(
+        update={
+            "profile": profile,
+            "place_choices": (),
+            "settled": state.settled | {Slot.PLACE},
+            "history": (*state.history, state.profile)[-HISTORY_LIMIT:],
+        }
+    )
+    summary = Profile(place=place)
+    return _continue(state, [*replies, Reply("understood", summary=summary)])
+
+
+def _details(state: State, number: int, replies: list[Reply]) -> Turn:
+    if not 1 <= number <= len(state.shown):
+        return state, [*replies, Reply("results.not_shown")]
+    return state, [*replies, Reply("details", details=state.shown[number - 1])]
+
+
+def _not_understood(state: State, fresh: bool, replies: list[Reply]) -> Turn:
+    """A greeting starts the questions; anything else not understood is said so, twice at most."""
+    if fresh:
+        return _continue(state, replies)
+    count = state.misunderstood + 1
+    state = state.model_copy(update={"misunderstood": count})
+    sorry = Reply("not_understood_twice", options=(PERSON_OPTION,)) if count >= 2 else Reply("not_understood")
+    again = [ask(state.awaiting)] if state.awaiting is not None and count < 2 else []
+    return state, [*replies, sorry, *again]

@@ -1,0 +1,51 @@
+"""Which question comes next, and the short answers offered with it."""
+
+from __future__ import annotations
+
+from assistant.engine.replies import Option, Reply, SearchRequest
+from assistant.engine.slots import Command, Slot
+from assistant.engine.state import State
+
+ORDER = tuple(Slot)
+
+OPTIONS: dict[Slot, tuple[Option, ...]] = {
+    Slot.WHO: (
+        Option("who_self", "for me"),
+        Option("who_someone", "for someone I care for"),
+        Option("who_professional", "I'm a professional"),
+    ),
+    Slot.INTERESTS: (Option("skip", Command.SKIP.value),),
+    Slot.NEEDS: (Option("skip", Command.SKIP.value),),
+    Slot.PLACE: (Option("online", "online is fine"),),
+    Slot.WHEN: (Option("any_time", "any time"),),
+    Slot.BUDGET: (Option("free", "free"), Option("skip", Command.SKIP.value)),
+    Slot.MUST_HAVES: (Option("none", "no"),),
+}
+
+
+PERSON_OPTION = Option("person", "talk to a person")
+
+
+def next_slot(state: State) -> Slot | None:
+    """The first question neither answered nor skipped; the place is needed before searching."""
+    for slot in ORDER:
+        if slot not in state.settled and not state.profile.has(slot):
+            return slot
+    if not state.profile.has(Slot.PLACE):
+        return Slot.PLACE
+    return None
+
+
+def ask(slot: Slot) -> Reply:
+    return Reply(key=f"ask.{slot.value}", options=OPTIONS[slot])
+
+
+def area_of(state: State) -> str:
+    """The local authority of the place searched near, to pick the right contacts."""
+    place = state.profile.place
+    return (place.local_authority or "") if place else ""
+
+
+def results_reply(state: State, search: SearchRequest) -> Reply:
+    """A results reply; it names the area so a dead end offers the right person to talk to."""
+    return Reply("results", search=search, params=(("area", area_of(state)),))

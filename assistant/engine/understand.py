@@ -1,0 +1,114 @@
+"""Read one message into slots: ``understand("swimming for my son near B91 on Saturdays")``.
+
+The steps run in a fixed order because each takes the words it uses: phrases first (longest
+wins), then places (a postcode anywhere, or a known place after "in"/"near"), typos, distances,
+times, money, age, and finally the vocabulary, who it is for, commands and corrections. One
+message can fill many slots at once. ``expecting`` is the question just asked, which settles
+replies that are ambiguous alone: "5" to the budget question is £5 a session, "Biggleswde" to
+the place question is a place even if misspelt, "me" to "who is it for?" is the person writing.
+A message that is only a known place name ("Hull") is a place whatever was asked.
+
+:func:`understand` never raises: a message it cannot read gives an empty Understanding and a
+logged error, so one odd text never breaks a conversation. :func:`read_message` is the same
+without that safety net, for tests.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from assistant.engine.intent import read_commands, read_correction
+from assistant.engine.items import Item, correct_typos, read_items
+from assistant.engine.lexicon import Kind, load_lexicon
+from assistant.engine.money import read_budget
+from assistant.engine.negation import negated_items
+from assistant.engine.numbers import mark_other_units, read_age, read_pick
+from assistant.engine.slots import Command, PartOfDay, Slot, Understanding, WhoFor
+from assistant.engine.text import PUNCTUATION, normalise, tokenise
+from assistant.engine.when import read_times
+from assistant.engine.where import find_place, leftover_place
+
+_log = logging.getLogger(__name__)
+_WHO_RANK = {WhoFor.SELF: 0, WhoFor.SOMEONE: 1, WhoFor.PROFESSIONAL: 2}  # the most specific wins
+ONLINE_SESSIONS = "activity-online-sessions"
+
+
+def understand(text: str, expecting: Slot | None = None) -> Understanding:
+    """Everything one message says, as slots; never raises."""
+    try:
+        return read_message(text, expecting)
+    except Exception:  # a bug must not end the conversation; the empty result asks again
+        _log.exception("could not read a message of %d characters", len(text))
+        return Understanding()
+
+
+def read_message(text: str, expecting: Slot | None = None) -> Understanding:
+    """:func:`understand` without the safety net."""
+    lexicon = load_lexicon()
+    normalised = normalise(text)
+    tokens = tokenise(normalised)
+    items = read_items(tokens, lexicon)
+    found = Understanding(place=find_place(items, normalised, lexicon))
+    correct_typos(items, lexicon)
+    mark_other_units(items, lexicon)
+    negated = negated_items(items)
+    found.after, found.before, found.parts_of_day = read_times(items)
+    found.budget = read_budget(items, lexicon, expecting, negated)
+    found.age = read_age(items)
+    _read_vocabulary(items, negated, found)
+    found.commands = read_commands(items)
+    found.skip = Command.SKIP in found.commands
+    found.correcting, found.change = read_correction(items)
+    if expecting is not Slot.BUDGET:
+        found.number = read_pick(items, lexicon)
+    if found.who_for is None and expecting is Slot.WHO:
+        reply = " ".join(t for t in tokens if t not in PUNCTUATION)
+        found.who_for = WhoFor.SELF if reply in lexicon.self_when_asked else None
+    if found.place is None and (expecting is Slot.PLACE or found.correcting):
+        found.place = leftover_place(items, lexicon, confirm=expecting is not Slot.PLACE)
+    elif found.place is None and found.empty():
+        found.place = leftover_place(items, lexicon, confirm=True, exact=True)
+    return found
+
+
+def _read_vocabulary(items: list[Item], negated: set[int], found: Understanding) -> None:
+    """Terms, days, parts of day, who it is for and online, each kept or avoided by negation."""
+    who: list[WhoFor] = []
+    online: list[bool] = []
+    for index, item in enumerate(items):
+        if item.used:
+            continue
+        no = index in negated
+        for meaning in item.meanings:
+            if meaning.kind is Kind.TERM:
+                _add_term(found, meaning.value, avoid=no)
+                if meaning.value == ONLINE_SESSIONS and not no:
+                    online.append(True)
+            elif meaning.kind is Kind.DAYS:
+                (found.avoid_days if no else found.days).update(meaning.value.split())
+            elif meaning.kind is Kind.PART and not no:
+                found.parts_of_day.update(PartOfDay(part) for part in meaning.value.split())
+            elif meaning.kind is Kind.WHO and not no:
+                who.append(WhoFor(meaning.value))
+            elif meaning.kind is Kind.ONLINE:
+                online.append((meaning.value == "yes") != no)
+    # Categories are broad: "cooking but not baking" still wants cookery; a day said both ways is avoided.
+    found.avoid_interests = [i for i in found.avoid_interests if i not in found.interests]
+    found.days -= found.avoid_days
+    found.who_for = max(who, key=_WHO_RANK.__getitem__, default=None)
+    found.online_ok = True if any(online) else (False if online else None)
+
+
+def _add_term(found: Understanding, term: str, *, avoid: bool) -> None:
+    """Activities are wanted or avoided; a negated need or must-have is simply not asked for."""
+    if term.startswith("activity-"):
+        bucket = found.avoid_interests if avoid else found.interests
+        if term not in bucket:
+            bucket.append(term)
+    elif avoid:
+        return
+    elif term.startswith("need-"):
+        if term not in found.needs:
+            found.needs.append(term)
+    elif term.startswith(("access-", "support-")):
+        found.must_haves.add(term)
