@@ -22,6 +22,7 @@ run: install
 lint: install
 	$(BIN)/ruff check assistant tests bench
 	$(BIN)/mypy assistant
+	$(BIN)/hadolint docker/Dockerfile
 
 test: lint
 	$(BIN)/pytest -n 2

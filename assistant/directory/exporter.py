@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, SQLModel, col, select
 
 from assistant.directory.models import (
     Accessibility,
@@ -37,66 +38,76 @@ def _by(rows: list[Any], key: str) -> dict[str, list[Any]]:
     return grouped
 
 
-def _all(session: Session, model: type[SQLModel]) -> list[Any]:
-    return list(session.exec(select(model).order_by(model.id)).all())  # type: ignore[attr-defined]
+def _rows(session: Session, model: type[SQLModel], column: str, ids: Collection[str] | None) -> list[Any]:
+    """Rows of ``model`` whose ``column`` is in ``ids`` (all rows when ``ids`` is None), by id."""
+    statement = select(model)
+    if ids is not None:
+        statement = statement.where(col(getattr(model, column)).in_(list(ids)))
+    return list(session.exec(statement.order_by(col(model.id))).all())  # type: ignore[attr-defined]
 
 
-def export_services(engine: Engine) -> list[Json]:
+def export_services(engine: Engine, service_ids: Collection[str] | None = None) -> list[Json]:
+    """Full ORUK 3.0 services: every service, or those in ``service_ids`` (in id order)."""
     with Session(engine) as session:
-        orgs = {o.id: o for o in _all(session, Organization)}
-        locations = {loc.id: loc for loc in _all(session, Location)}
-        terms = {t.id: t for t in _all(session, TaxonomyTerm)}
-        links, schedules = (
-            _by(_all(session, ServiceAtLocation), "service_id"),
-            _by(_all(session, Schedule), "service_id"),
-        )
-        costs, contacts = (
-            _by(_all(session, CostOption), "service_id"),
-            _by(_all(session, Contact), "service_id"),
-        )
-        phones, attrs = _by(_all(session, Phone), "service_id"), _by(_all(session, ServiceTerm), "service_id")
-        access = _by(_all(session, Accessibility), "location_id")
-        out = []
-        for service in _all(session, Service):
-            service_phones = phones[service.id]
-            out.append(
-                _clean(
-                    {
-                        "id": service.id,
-                        "name": service.name,
-                        "description": service.description,
-                        "url": service.url,
-                        "email": service.email,
-                        "status": service.status,
-                        "fees": service.fees,
-                        "minimum_age": service.minimum_age,
-                        "maximum_age": service.maximum_age,
-                        "eligibility_description": service.eligibility_description,
-                        "assured_date": service.last_verified.isoformat() if service.last_verified else None,
-                        "organization": _organization(orgs[service.organization_id]),
-                        "service_areas": [{"id": f"{service.id}-area", "name": service.area}]
-                        if service.area
-                        else [],
-                        "service_at_locations": [
-                            {
-                                "id": link.id,
-                                "location": _location(locations[link.location_id], access[link.location_id]),
-                            }
-                            for link in links[service.id]
-                        ],
-                        "schedules": [_schedule(s) for s in schedules[service.id]],
-                        "cost_options": [_cost(c) for c in costs[service.id]],
-                        "phones": [
-                            {"id": p.id, "number": p.number} for p in service_phones if p.contact_id is None
-                        ],
-                        "contacts": [_contact(c, service_phones) for c in contacts[service.id]],
-                        "attributes": [
-                            _attribute(a.id, a.link_type, terms[a.term_id]) for a in attrs[service.id]
-                        ],
-                    }
-                )
+        return services_json(session, _rows(session, Service, "id", service_ids))
+
+
+def services_json(session: Session, services: list[Service]) -> list[Json]:
+    """Nest each service's rows into ORUK 3.0 objects, loading only what these services need."""
+    ids = [s.id for s in services]
+    links_rows = _rows(session, ServiceAtLocation, "service_id", ids)
+    location_ids = {link.location_id for link in links_rows}
+    orgs = {o.id: o for o in _rows(session, Organization, "id", {s.organization_id for s in services})}
+    locations = {loc.id: loc for loc in _rows(session, Location, "id", location_ids)}
+    attr_rows = _rows(session, ServiceTerm, "service_id", ids)
+    terms = {t.id: t for t in _rows(session, TaxonomyTerm, "id", {a.term_id for a in attr_rows})}
+    links, attrs = _by(links_rows, "service_id"), _by(attr_rows, "service_id")
+    schedules = _by(_rows(session, Schedule, "service_id", ids), "service_id")
+    costs = _by(_rows(session, CostOption, "service_id", ids), "service_id")
+    contacts = _by(_rows(session, Contact, "service_id", ids), "service_id")
+    phones = _by(_rows(session, Phone, "service_id", ids), "service_id")
+    access = _by(_rows(session, Accessibility, "location_id", location_ids), "location_id")
+    out = []
+    for service in services:
+        service_phones = phones[service.id]
+        out.append(
+            _clean(
+                {
+                    "id": service.id,
+                    "name": service.name,
+                    "description": service.description,
+                    "url": service.url,
+                    "email": service.email,
+                    "status": service.status,
+                    "fees": service.fees,
+                    "minimum_age": service.minimum_age,
+                    "maximum_age": service.maximum_age,
+                    "eligibility_description": service.eligibility_description,
+                    "assured_date": service.last_verified.isoformat() if service.last_verified else None,
+                    "organization": _organization(orgs[service.organization_id]),
+                    "service_areas": [{"id": f"{service.id}-area", "name": service.area}]
+                    if service.area
+                    else [],
+                    "service_at_locations": [
+                        {
+                            "id": link.id,
+                            "location": _location(locations[link.location_id], access[link.location_id]),
+                        }
+                        for link in links[service.id]
+                    ],
+                    "schedules": [_schedule(s) for s in schedules[service.id]],
+                    "cost_options": [_cost(c) for c in costs[service.id]],
+                    "phones": [
+                        {"id": p.id, "number": p.number} for p in service_phones if p.contact_id is None
+                    ],
+                    "contacts": [_contact(c, service_phones) for c in contacts[service.id]],
+                    "attributes": [
+                        _attribute(a.id, a.link_type, terms[a.term_id]) for a in attrs[service.id]
+                    ],
+                }
             )
-        return out
+        )
+    return out
 
 
 def export_page(engine: Engine) -> Json:

@@ -1,0 +1,1 @@
+"""Running conversations: storing state, calling the engine, fulfilling searches, rendering."""

@@ -1,0 +1,91 @@
+"""One turn of a conversation, end to end: load state, run the engine, search, render, save.
+
+Channels call :meth:`Conversations.turn` with their sender id; only its HMAC reaches storage.
+The state row is locked for the turn (``SELECT ... FOR UPDATE`` on PostgreSQL; SQLite
+serialises writers), so two messages from one person at once never lose an update.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from assistant.conversation import store
+from assistant.directory.db import session_scope
+from assistant.engine.dialogue import handle, remember_results
+from assistant.engine.replies import Action, Inbound
+from assistant.engine.state import State
+from assistant.matching.results import Finder
+from assistant.rendering.text import Rendered, render
+from assistant.settings import Settings
+
+Clock = Callable[[], dt.datetime]
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class TurnResult:
+    mode: str
+    replies: list[Rendered]
+    deleted: bool = False
+
+
+class Conversations:
+    def __init__(self, engine: Engine, finder: Finder, settings: Settings, clock: Clock = utc_now) -> None:
+        self._engine = engine
+        self._finder = finder
+        self._secret = settings.identity_secret.get_secret_value()
+        self._keep = dt.timedelta(days=settings.conversation_days)
+        self._clock = clock
+
+    def key(self, channel: str, sender: str) -> str:
+        return store.user_key(self._secret, channel, sender)
+
+    def turn(
+        self, channel: str, sender: str, inbound: Inbound, page_size: int = 5, mode: str | None = None
+    ) -> TurnResult:
+        """Handle one message. ``mode`` ("plain"/"easy") switches the wording first, as a web page's
+        easy-read toggle does."""
+        now = self._clock()
+        key = self.key(channel, sender)
+        with session_scope(self._engine) as session:
+            row = store.load(session, key, now, lock=True)
+            state = State.from_json(row.state if row else None)
+            if mode in ("plain", "easy"):
+                state = state.model_copy(update={"mode": mode})
+            state, replies = handle(state, inbound, now)
+            rendered: list[Rendered] = []
+            for reply in replies:
+                if reply.search is not None:
+                    page = self._finder.search(reply.search.profile, reply.search.page, page_size)
+                    state = remember_results(
+                        state, [c.id for c in page.cards] or list(state.shown), page.page
+                    )
+                    rendered.append(render(reply, state.mode, today=now.date(), page=page))
+                elif reply.details is not None:
+                    card = self._finder.card(reply.details)
+                    rendered.append(render(reply, state.mode, today=now.date(), card=card))
+                else:
+                    rendered.append(render(reply, state.mode, today=now.date()))
+            if any(r.action is Action.DELETE_DATA for r in replies):
+                store.forget(session, key)
+                return TurnResult(state.mode, rendered, deleted=True)
+            store.save(session, key, channel, state.to_json(), now, self._keep)
+            return TurnResult(state.mode, rendered)
+
+    def forget(self, channel: str, sender: str) -> None:
+        with session_scope(self._engine) as session:
+            store.forget(session, self.key(channel, sender))
+
+
+
+def purge_idle(engine: Engine, clock: Clock = utc_now) -> int:
+    """Delete every conversation whose state has expired (idle past ``conversation_days``)."""
+    with session_scope(engine) as session:
+        return store.purge_expired(session, clock())

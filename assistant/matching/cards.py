@@ -1,0 +1,131 @@
+"""Build result cards from directory rows, a batch at a time (a few queries per page, not per card)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from sqlmodel import Session, col, select
+
+from assistant.directory.geo import miles_between
+from assistant.directory.models import (
+    Accessibility,
+    CostOption,
+    Location,
+    Organization,
+    Phone,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+    ServiceTerm,
+    TaxonomyTerm,
+)
+from assistant.matching.listing import DAY_ORDER, parse_days
+from assistant.matching.prices import Option, own_price
+from assistant.matching.results import Card, Meeting
+
+
+def _days(byday: str) -> tuple[str, ...]:
+    codes, _ = parse_days(byday)
+    return tuple(d for d in DAY_ORDER if d in codes)
+
+
+def _price(costs: list[CostOption]) -> tuple[float | None, str]:
+    """The activity's own price (never a transport or lunch add-on): see :func:`own_price`."""
+    price = own_price([Option(c.option, c.amount, c.unit) for c in costs])
+    return price.amount, price.unit
+
+
+def load_cards(
+    session: Session, service_ids: Sequence[str], origin: tuple[float, float] | None = None
+) -> dict[str, Card]:
+    """Cards for ``service_ids``; distance is to the nearest of each service's venues from ``origin``."""
+    ids = list(dict.fromkeys(service_ids))
+    if not ids:
+        return {}
+    services = {s.id: s for s in session.exec(select(Service).where(col(Service.id).in_(ids)))}
+    orgs = {
+        o.id: o
+        for o in session.exec(
+            select(Organization).where(
+                col(Organization.id).in_({s.organization_id for s in services.values()})
+            )
+        )
+    }
+    links = session.exec(select(ServiceAtLocation).where(col(ServiceAtLocation.service_id).in_(ids))).all()
+    locations = {
+        loc.id: loc
+        for loc in session.exec(
+            select(Location).where(col(Location.id).in_({link.location_id for link in links}))
+        )
+    }
+    by_service: dict[str, list[Location]] = defaultdict(list)
+    for link in links:
+        by_service[link.service_id].append(locations[link.location_id])
+    access: dict[str, set[str]] = defaultdict(set)
+    for item in session.exec(
+        select(Accessibility).where(col(Accessibility.location_id).in_(list(locations)))
+    ):
+        if item.feature:
+            access[item.location_id].add(item.feature)
+    schedules, costs, phones, terms = (defaultdict(list) for _ in range(4))
+    for sched in session.exec(select(Schedule).where(col(Schedule.service_id).in_(ids))):
+        schedules[sched.service_id].append(sched)
+    for cost in session.exec(select(CostOption).where(col(CostOption.service_id).in_(ids))):
+        costs[cost.service_id].append(cost)
+    for phone in session.exec(select(Phone).where(col(Phone.service_id).in_(ids)).order_by(col(Phone.id))):
+        phones[phone.service_id].append(phone)
+    for link_row, term in session.exec(
+        select(ServiceTerm, TaxonomyTerm)
+        .join(TaxonomyTerm, col(TaxonomyTerm.id) == col(ServiceTerm.term_id))
+        .where(col(ServiceTerm.service_id).in_(ids))
+    ):
+        terms[link_row.service_id].append(term)
+
+    cards = {}
+    for sid, service in services.items():
+        venues = by_service[sid]
+        physical = [v for v in venues if v.latitude is not None and v.longitude is not None]
+        distance, nearest = None, physical[0] if physical else None
+        if origin and physical:
+            nearest = min(physical, key=lambda v: miles_between(*origin, v.latitude or 0, v.longitude or 0))
+            distance = miles_between(*origin, nearest.latitude or 0, nearest.longitude or 0)
+        amount, unit = _price(costs[sid])
+        features = set().union(*(access[v.id] for v in venues)) if venues else set()
+        features |= {t.id for t in terms[sid] if t.id.startswith("support-")}
+        cards[sid] = Card(
+            id=sid,
+            name=service.name,
+            organisation=orgs[service.organization_id].name,
+            summary=_first_sentence(service.description),
+            activities=tuple(t.name for t in terms[sid] if t.id.startswith("activity-")),
+            sessions=tuple(
+                Meeting(
+                    _days(s.byday),
+                    s.opens_at,
+                    s.closes_at,
+                    online="online" in (s.attending_type or "").lower(),
+                )
+                for s in schedules[sid]
+            ),
+            cost_amount=amount,
+            cost_unit=unit,
+            distance_miles=distance,
+            online=service.attendance in ("online", "both"),
+            town=nearest.city if nearest else None,
+            postcode=nearest.postcode if nearest else None,
+            phone=phones[sid][0].number if phones[sid] else None,
+            url=service.url,
+            email=service.email,
+            access=tuple(sorted(features)),
+            last_checked=service.last_verified,
+            description=service.description,
+        )
+    return cards
+
+
+def _first_sentence(text: str, limit: int = 140) -> str:
+    head = text.strip().split("\n")[0]
+    end = head.find(". ")
+    sentence = head[: end + 1] if 0 < end < limit else head
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"

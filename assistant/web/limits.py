@@ -1,0 +1,45 @@
+"""Refuse oversized request bodies before anything reads them."""
+
+from __future__ import annotations
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from assistant.web.errors import friendly
+
+MAX_BODY_BYTES = 16 * 1024
+
+
+class BodySizeLimit:
+    """A pure ASGI middleware: a declared or streamed body over the limit gets a friendly 413."""
+
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+            await friendly(413, "too_big")(scope, receive, send)
+            return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise OversizedBody
+            return message
+
+        try:
+            await self.app(scope, counted, send)
+        except OversizedBody:
+            await friendly(413, "too_big")(scope, receive, send)
+
+
+class OversizedBody(Exception):
+    """A streamed body went past the limit."""
