@@ -8,21 +8,26 @@ serialises writers), so two messages from one person at once never lose an updat
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from threading import Lock
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 
 from assistant.conversation import store
 from assistant.directory.db import session_scope
 from assistant.engine.dialogue import handle, remember_results
-from assistant.engine.replies import Action, Inbound
+from assistant.engine.replies import Action, Inbound, Reply
 from assistant.engine.state import State
 from assistant.matching.results import Finder
 from assistant.rendering.text import Rendered, render
 from assistant.settings import Settings
 
 Clock = Callable[[], dt.datetime]
+LOCK_STRIPES = 64
+_log = logging.getLogger(__name__)
 
 
 def utc_now() -> dt.datetime:
@@ -34,6 +39,7 @@ class TurnResult:
     mode: str
     replies: list[Rendered]
     deleted: bool = False
+    failed: bool = False  # the database was unreachable; the reply asks to try again
 
 
 class Conversations:
@@ -43,6 +49,12 @@ class Conversations:
         self._secret = settings.identity_secret.get_secret_value()
         self._keep = dt.timedelta(days=settings.conversation_days)
         self._clock = clock
+        # Two messages from one person at once are handled one after the other: the row lock does
+        # it across processes on PostgreSQL; these striped locks do it within a process (SQLite).
+        # SQLite has one writer at a time anyway, so there one lock serialises turns without the
+        # busy-wait retries that otherwise stretch the slowest replies.
+        stripes = 1 if engine.dialect.name == "sqlite" else LOCK_STRIPES
+        self._locks = [Lock() for _ in range(stripes)]
 
     def key(self, channel: str, sender: str) -> str:
         return store.user_key(self._secret, channel, sender)
@@ -51,9 +63,22 @@ class Conversations:
         self, channel: str, sender: str, inbound: Inbound, page_size: int = 5, mode: str | None = None
     ) -> TurnResult:
         """Handle one message. ``mode`` ("plain"/"easy") switches the wording first, as a web page's
-        easy-read toggle does."""
-        now = self._clock()
+        easy-read toggle does. If the database is unreachable the person is asked to try again
+        (``TurnResult.failed``); nothing is half-written, and the next turn works once it is back."""
         key = self.key(channel, sender)
+        try:
+            with self._locks[int(key[:8], 16) % len(self._locks)]:
+                return self._turn(channel, key, inbound, page_size, mode)
+        except DBAPIError:
+            _log.warning("database unavailable during a %s turn", channel, exc_info=True)
+            return TurnResult(
+                mode or "plain",
+                [render(Reply("try_again"), mode or "plain", today=self._clock().date())],
+                failed=True,
+            )
+
+    def _turn(self, channel: str, key: str, inbound: Inbound, page_size: int, mode: str | None) -> TurnResult:
+        now = self._clock()
         with session_scope(self._engine) as session:
             row = store.load(session, key, now, lock=True)
             state = State.from_json(row.state if row else None)
@@ -82,7 +107,6 @@ class Conversations:
     def forget(self, channel: str, sender: str) -> None:
         with session_scope(self._engine) as session:
             store.forget(session, self.key(channel, sender))
-
 
 
 def purge_idle(engine: Engine, clock: Clock = utc_now) -> int:

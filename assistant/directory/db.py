@@ -20,6 +20,9 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             cursor = dbapi_conn.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA busy_timeout=5000")
+            if ":memory:" not in url:
+                cursor.execute("PRAGMA journal_mode=WAL")  # readers no longer wait for the writer
+                cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.close()
 
         return engine

@@ -68,7 +68,7 @@ def card_details(card: Card, mode: str, today: dt.date) -> list[str]:
     lines = [card_word("details_heading", mode, name=card.name, organisation=card.organisation)]
     if card.description:
         lines.append(card.description)
-    place = ", ".join(p for p in (where(card, mode), card.town, card.postcode) if p)
+    place = ", ".join(dict.fromkeys(p for p in (where(card, mode), card.town, card.postcode) if p))
     if place:
         lines.append(card_word("details_where", mode, place=place))
     if card.sessions:

@@ -103,7 +103,9 @@ def chat(
     result = conversations.turn(
         CHANNEL, session, Inbound(text=body.text), page_size=PAGE_SIZE, mode=body.mode
     )
-    return ChatResponse(
+    response = ChatResponse(
         session=session, mode=result.mode, replies=[reply_out(r, result.mode) for r in result.replies]
     )
-
+    if result.failed:  # the database is unreachable: say so kindly, and let the client retry
+        return JSONResponse(status_code=503, content=response.model_dump())
+    return response

@@ -16,7 +16,7 @@ def test_a_new_conversation_gets_a_session_and_the_first_question(client: TestCl
     body = chat(client, "hello")
     assert len(body["session"]) >= 20
     assert "Who is the activity for?" in body["replies"][-1]["text"]
-    assert [o["label"] for o in body["replies"][-1]["options"]][0] == "For me"
+    assert next(o["label"] for o in body["replies"][-1]["options"]) == "For me"
 
 
 def test_a_whole_conversation_reaches_results_with_cards(client: TestClient) -> None:
