@@ -1,4 +1,4 @@
-"""The FastAPI application factory: wires settings, the database and the routes."""
+"""The FastAPI application factory: wires settings, the database, the conversation runtime and routes."""
 
 from __future__ import annotations
 
@@ -7,12 +7,21 @@ from contextlib import asynccontextmanager
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 
 from assistant import __version__
+from assistant.channels.wiring import install_channels
+from assistant.conversation.runtime import Conversations
 from assistant.directory.db import make_engine
 from assistant.directory.stats import service_count
+from assistant.matching.matcher import Matcher
 from assistant.settings import Settings, get_settings
+from assistant.web import chat_api, errors, oruk_api, pages
+from assistant.web.limits import BodySizeLimit
+from assistant.web.ratelimit import RateLimiter
 
 
 def get_engine(request: Request) -> Engine:
@@ -35,10 +44,43 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="Dayfinder", version=__version__, lifespan=lifespan)
     app.state.settings = settings
     app.state.engine = engine
+    app.state.conversations = Conversations(engine, Matcher(engine), settings)
+    app.state.chat_limits = (
+        RateLimiter(settings.ip_rate_per_minute),
+        RateLimiter(settings.chat_rate_per_minute),
+    )
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET", "POST"],
+        allow_headers=["Content-Type"],
+        max_age=600,
+    )
+    app.add_middleware(BodySizeLimit)
+    errors.install(app)
+    app.include_router(chat_api.router)
+    app.include_router(oruk_api.router)
+    install_channels(app, settings)
+    app.include_router(pages.router)
+
+    @app.get("/readyz", responses={503: {}})
+    def readyz(engine: EngineDep) -> JSONResponse:
+        """Ready to serve: the database answers and the directory has listings (503 otherwise)."""
+        try:
+            listings = service_count(engine)
+        except DBAPIError:
+            return errors.friendly(503, "try_again")
+        if listings == 0:
+            return errors.friendly(503, "try_again")
+        return JSONResponse({"status": "ready", "listings": listings})
 
     @app.get("/healthz")
     def healthz(engine: EngineDep) -> dict[str, object]:
-        """The process is up; says how many listings the directory holds."""
-        return {"status": "ok", "version": __version__, "listings": service_count(engine)}
+        """The process is up (whatever the database says); the listing count when it can be read."""
+        try:
+            listings: int | None = service_count(engine)
+        except DBAPIError:
+            listings = None
+        return {"status": "ok", "version": __version__, "listings": listings}
 
     return app

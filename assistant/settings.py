@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -26,6 +26,33 @@ class Settings(BaseSettings):
     directory_data_dir: Path = Field(
         default=PROJECT_DIR / "directory_data",
         description="Folder holding the curated ORUK directory and reference data.",
+    )
+    identity_secret: SecretStr = Field(
+        default=SecretStr("dayfinder-development-only"),
+        description="Key for the HMAC that turns a channel's sender id into the only identity stored.",
+    )
+    conversation_days: int = Field(default=30, description="Idle conversation state is deleted after this.")
+    cors_origins: list[str] = Field(
+        default_factory=list,
+        description="Web pages allowed to embed the chat widget (scheme://host[:port]); none by default.",
+    )
+    chat_rate_per_minute: int = Field(default=30, description="Chat turns a session may take a minute.")
+    ip_rate_per_minute: int = Field(default=120, description="Chat turns one IP address may take a minute.")
+    public_base_url: str | None = Field(
+        default=None,
+        description="The https:// address Twilio and Telegram reach this server at, without a trailing "
+        "slash; Twilio signs requests against it.",
+    )
+    twilio_account_sid: str | None = Field(default=None, description="Twilio account; SMS is off without it.")
+    twilio_auth_token: SecretStr | None = Field(default=None, description="Verifies and sends Twilio SMS.")
+    twilio_from_number: str | None = Field(default=None, description="The number outbound texts come from.")
+    twilio_api_base_url: str = Field(default="https://api.twilio.com", description="Twilio's REST API.")
+    telegram_bot_token: SecretStr | None = Field(default=None, description="Telegram is off without it.")
+    telegram_webhook_secret: SecretStr | None = Field(
+        default=None, description="Telegram sends it back on every webhook call (1-256 of A-Z a-z 0-9 _ -)."
+    )
+    telegram_api_base_url: str = Field(
+        default="https://api.telegram.org/bot", description="The Bot API; the bot token is appended."
     )
     host: str = "127.0.0.1"
     port: int = 8000

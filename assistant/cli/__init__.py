@@ -9,12 +9,14 @@ import typer
 from assistant.cli.chat import chat, search
 from assistant.cli.common import database, say
 from assistant.cli.directory import directory_app
+from assistant.cli.telegram import telegram_app
 from assistant.settings import get_settings
 
 app = typer.Typer(help="Dayfinder: find day opportunities by chat and SMS.", no_args_is_help=True)
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(directory_app, name="directory")
+app.add_typer(telegram_app, name="telegram")
 app.command()(chat)
 app.command()(search)
 

@@ -16,7 +16,7 @@ from assistant.content import text
 from assistant.conversation.runtime import Conversations, utc_now
 from assistant.engine.oneshot import profile_from_text
 from assistant.engine.replies import Inbound, Reply, SearchRequest
-from assistant.matching.simple import SimpleFinder
+from assistant.matching.matcher import Matcher
 from assistant.rendering.text import Rendered, render
 from assistant.settings import get_settings
 
@@ -48,7 +48,7 @@ def chat(easy_read: Annotated[bool, typer.Option("--easy-read", help="Start in e
         typer.echo(text("staff/cli", "chat.hint"))
     sender = uuid.uuid4().hex  # a new conversation every run
     with database() as engine:
-        conversations = Conversations(engine, SimpleFinder(engine), get_settings())
+        conversations = Conversations(engine, Matcher(engine), get_settings())
         if easy_read:
             conversations.turn(CHANNEL, sender, Inbound("easy read"))
         for line in _lines(interactive):
@@ -75,7 +75,7 @@ def search(
             _show(render(reply, mode, today=today))
         raise typer.Exit(2)
     with database() as engine:
-        page = SimpleFinder(engine).search(profile, 0, PAGE_SIZE)
+        page = Matcher(engine).search(profile, 0, PAGE_SIZE)
     if as_json:
         cards = [dataclasses.asdict(card) for card in page.cards]
         typer.echo(

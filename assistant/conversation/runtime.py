@@ -21,6 +21,7 @@ from assistant.directory.db import session_scope
 from assistant.engine.dialogue import handle, remember_results
 from assistant.engine.replies import Action, Inbound, Reply
 from assistant.engine.state import State
+from assistant.matching.events import record_search
 from assistant.matching.results import Finder
 from assistant.rendering.text import Rendered, render
 from assistant.settings import Settings
@@ -87,11 +88,15 @@ class Conversations:
             state, replies = handle(state, inbound, now)
             rendered: list[Rendered] = []
             for reply in replies:
+                if reply.key == "results.refine" and rendered and rendered[-1].key != "results":
+                    continue  # nothing was found: narrowing it down would not help
                 if reply.search is not None:
                     page = self._finder.search(reply.search.profile, reply.search.page, page_size)
-                    state = remember_results(
-                        state, [c.id for c in page.cards] or list(state.shown), page.page
-                    )
+                    if reply.search.page == 0:  # one anonymous event a search, not one a page
+                        record_search(
+                            session, profile=reply.search.profile, page=page, channel=channel, today=now.date()
+                        )
+                    state = remember_results(state, [c.id for c in page.cards] or list(state.shown), page.page)
                     rendered.append(render(reply, state.mode, today=now.date(), page=page))
                 elif reply.details is not None:
                     card = self._finder.card(reply.details)

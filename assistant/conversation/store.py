@@ -37,14 +37,10 @@ def load(session: Session, key: str, now: dt.datetime, *, lock: bool) -> Convers
     return row
 
 
-def save(
-    session: Session, key: str, channel: str, state_json: str, now: dt.datetime, keep: dt.timedelta
-) -> None:
+def save(session: Session, key: str, channel: str, state_json: str, now: dt.datetime, keep: dt.timedelta) -> None:
     row = session.get(ConversationState, key)
     if row is None:
-        row = ConversationState(
-            key=key, channel=channel, state=state_json, updated_at=now, expires_at=now + keep
-        )
+        row = ConversationState(key=key, channel=channel, state=state_json, updated_at=now, expires_at=now + keep)
     else:
         row.state, row.updated_at, row.expires_at = state_json, now, now + keep
     session.add(row)

@@ -15,9 +15,13 @@ from assistant.engine.state import State
 Turn = tuple[State, list[Reply]]
 
 
-def _again(state: State) -> list[Reply]:
-    """Repeat the question in hand, if there is one."""
-    return [ask(state.awaiting)] if state.awaiting is not None else []
+def _again(state: State) -> tuple[State, list[Reply]]:
+    """Repeat the question in hand; before any question (a first message of "help"), ask the first."""
+    slot = state.awaiting
+    if slot is None and not state.searched:
+        slot = next_slot(state)
+        state = state.model_copy(update={"awaiting": slot})
+    return state, [ask(slot)] if slot is not None else []
 
 
 def _restart(state: State) -> Turn:
@@ -27,7 +31,8 @@ def _restart(state: State) -> Turn:
 
 def _back(state: State) -> Turn:
     if not state.history:
-        return state, [Reply("back_nothing"), *_again(state)]
+        state, again = _again(state)
+        return state, [Reply("back_nothing"), *again]
     previous = state.history[-1]
     settled = frozenset(s for s in state.settled if previous.has(s) or not state.profile.has(s))
     state = state.model_copy(
@@ -45,26 +50,26 @@ def _back(state: State) -> Turn:
 
 
 def _help(state: State) -> Turn:
-    return state, [Reply("help"), *_again(state)]
+    state, again = _again(state)
+    return state, [Reply("help"), *again]
 
 
 def _privacy(state: State) -> Turn:
-    return state, [Reply("privacy"), *_again(state)]
+    state, again = _again(state)
+    return state, [Reply("privacy"), *again]
 
 
 def _more(state: State) -> Turn | None:
     if not state.searched:
         return None
     page = state.page + 1
-    return state.model_copy(update={"page": page}), [
-        Reply("results", search=SearchRequest(state.profile, page))
-    ]
+    return state.model_copy(update={"page": page}), [Reply("results", search=SearchRequest(state.profile, page))]
 
 
 def _mode(mode: str) -> Callable[[State], Turn]:
     def switch(state: State) -> Turn:
-        state = state.model_copy(update={"mode": mode})
-        return state, [Reply(f"mode_{mode}"), *_again(state)]
+        state, again = _again(state.model_copy(update={"mode": mode}))
+        return state, [Reply(f"mode_{mode}"), *again]
 
     return switch
 

@@ -32,7 +32,15 @@ def handle(state: State, inbound: Inbound, now: dt.datetime) -> Turn:
         u.skip = True
     alerts = _safeguarding(state, inbound.text)
     replies: list[Reply] = [*alerts, *([Reply("greeting")] if fresh else [])]
+    if alerts:
+        # A message about a crisis is not an answer: "my son hits me" says nothing about who the
+        # activity is for. Say the crisis reply, then carry on where we were.
+        return (
+            _continue(state, replies) if fresh or state.awaiting is None else (state, [*replies, ask(state.awaiting)])
+        )
 
+    if fresh and Command.RESTART in u.commands:
+        u.commands.remove(Command.RESTART)  # "/start" on first contact: nothing to start again
     if u.commands:
         turn = run_command(state, u)
         if turn is not None:
@@ -56,17 +64,17 @@ def handle(state: State, inbound: Inbound, now: dt.datetime) -> Turn:
     found = _place(inbound, u)
     place = found.place
     given = given_slots(u)
-    if place is None and u.place is not None:
+    if place is not None:
+        given.add(Slot.PLACE)  # a shared location answers "where" with no words at all
+    elif u.place is not None:
         given.discard(Slot.PLACE)
     if not given and not u.skip and not found.replies:
-        if alerts:
-            return _continue(state, replies) if fresh else (state, [*replies, *_again(state)])
         return _not_understood(state, fresh, replies)
 
     before = state.profile
     settled = set(state.settled) | given
     # Answering something else than the question asked skips that question: never ask it again.
-    jumped = state.awaiting is not None and state.awaiting not in given and not u.skip
+    jumped = state.awaiting is not None and state.awaiting not in given_slots(u) and not u.skip
     if state.awaiting is not None and (u.skip or jumped):
         settled.add(state.awaiting)
     profile = merge(before, u, place)
@@ -82,7 +90,8 @@ def handle(state: State, inbound: Inbound, now: dt.datetime) -> Turn:
         replies.append(Reply("understood", summary=merge(Profile(), u, place)))
     replies.extend(found.replies)
     if u.place is not None and place is None:
-        return state.model_copy(update={"awaiting": Slot.PLACE, "place_choices": found.choices}), replies
+        update = {"awaiting": Slot.PLACE, "place_choices": found.choices, "eager": jumped}
+        return state.model_copy(update=update), replies
     return _continue(state.model_copy(update={"place_choices": ()}), replies, eager=jumped)
 
 
@@ -110,10 +119,6 @@ def _continue(state: State, replies: list[Reply], eager: bool = False) -> Turn:
 def _safeguarding(state: State, text: str) -> list[Reply]:
     """Crisis replies come before anything else, on every channel, at any point."""
     return [Reply(f"safeguarding.{c.value}", params=(("area", area_of(state)),)) for c in concerns(text)]
-
-
-def _again(state: State) -> list[Reply]:
-    return [ask(state.awaiting)] if state.awaiting is not None else []
 
 
 def _option_picked(state: State, u: Understanding) -> Understanding:
@@ -148,7 +153,7 @@ def _chose_place(state: State, number: int, replies: list[Reply]) -> Turn:
         }
     )
     summary = Profile(place=place)
-    return _continue(state, [*replies, Reply("understood", summary=summary)])
+    return _continue(state, [*replies, Reply("understood", summary=summary)], eager=state.eager)
 
 
 def _details(state: State, number: int, replies: list[Reply]) -> Turn:

@@ -51,9 +51,7 @@ def _has_limit_before(items: list[Item], index: int) -> bool:
     return False
 
 
-def _amount_at(
-    items: list[Item], index: int, lexicon: Lexicon, expecting: Slot | None
-) -> tuple[float, int] | None:
+def _amount_at(items: list[Item], index: int, lexicon: Lexicon, expecting: Slot | None) -> tuple[float, int] | None:
     """An amount of pounds starting at ``index``, and the index of its last item."""
     item = items[index]
     if item.used:
@@ -79,9 +77,7 @@ def _amount_at(
     return None
 
 
-def read_budget(
-    items: list[Item], lexicon: Lexicon, expecting: Slot | None, negated: set[int]
-) -> Budget | None:
+def read_budget(items: list[Item], lexicon: Lexicon, expecting: Slot | None, negated: set[int]) -> Budget | None:
     """The most someone will pay per session, day or week, or that it must be free; None if unsaid."""
     best: tuple[float, CostPeriod] | None = None
     index = 0

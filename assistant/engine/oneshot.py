@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from assistant.engine.understand import understand
-
 from assistant.engine.merge import merge
 from assistant.engine.places import resolve_place
 from assistant.engine.replies import Reply
 from assistant.engine.state import Profile
+from assistant.engine.understand import understand
 
 
 def profile_from_text(text: str) -> tuple[Profile, list[Reply]]:

@@ -47,9 +47,7 @@ def resolve_place(text: str) -> PlaceOutcome:
 def shared_place(latitude: float, longitude: float) -> PlaceValue:
     """A shared location, labelled with its nearest postcode district so it can be said back."""
     outcodes = load_gazetteer().outcodes
-    nearest = min(
-        outcodes.values(), key=lambda p: miles_between(latitude, longitude, p.latitude, p.longitude)
-    )
+    nearest = min(outcodes.values(), key=lambda p: miles_between(latitude, longitude, p.latitude, p.longitude))
     return PlaceValue(
         label=nearest.outcode or nearest.name,
         latitude=latitude,

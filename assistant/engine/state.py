@@ -66,6 +66,7 @@ class State(BaseModel):
     settled: frozenset[Slot] = frozenset()  # answered or skipped: never asked again
     awaiting: Slot | None = None  # the question last asked
     place_choices: tuple[PlaceValue, ...] = ()  # an ambiguous place name's candidates
+    eager: bool = False  # the ambiguous place came out of turn: search once it is chosen
     shown: tuple[str, ...] = ()  # service ids of the results page on screen, in order
     page: int = 0
     searched: bool = False

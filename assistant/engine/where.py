@@ -88,9 +88,7 @@ def find_place(items: list[Item], normalised: str, lexicon: Lexicon) -> PlaceMen
     return _postcode(items, normalised) or _after_cues(items, lexicon)
 
 
-def leftover_place(
-    items: list[Item], lexicon: Lexicon, *, confirm: bool, exact: bool = False
-) -> PlaceMention | None:
+def leftover_place(items: list[Item], lexicon: Lexicon, *, confirm: bool, exact: bool = False) -> PlaceMention | None:
     """The unrecognised words as a place: the reply to "where?", or a correction ("actually, Luton").
 
     A reply to the place question is taken as it is, for the dialogue to resolve or ask about.
@@ -98,11 +96,7 @@ def leftover_place(
     them (``exact``) when nothing at all in the message hinted at a place: "Hull" alone is a place,
     but "lovely" is not the hamlet of Loveley.
     """
-    wanted = [
-        i
-        for i, item in enumerate(items)
-        if item.raw and not item.used and item.text not in lexicon.not_places
-    ]
+    wanted = [i for i, item in enumerate(items) if item.raw and not item.used and item.text not in lexicon.not_places]
     words: list[Item] = []
     for previous, index in zip([None, *wanted], wanted, strict=False):
         between = items[previous + 1 : index] if previous is not None else []

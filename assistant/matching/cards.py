@@ -47,25 +47,19 @@ def load_cards(
     orgs = {
         o.id: o
         for o in session.exec(
-            select(Organization).where(
-                col(Organization.id).in_({s.organization_id for s in services.values()})
-            )
+            select(Organization).where(col(Organization.id).in_({s.organization_id for s in services.values()}))
         )
     }
     links = session.exec(select(ServiceAtLocation).where(col(ServiceAtLocation.service_id).in_(ids))).all()
     locations = {
         loc.id: loc
-        for loc in session.exec(
-            select(Location).where(col(Location.id).in_({link.location_id for link in links}))
-        )
+        for loc in session.exec(select(Location).where(col(Location.id).in_({link.location_id for link in links})))
     }
     by_service: dict[str, list[Location]] = defaultdict(list)
     for link in links:
         by_service[link.service_id].append(locations[link.location_id])
     access: dict[str, set[str]] = defaultdict(set)
-    for item in session.exec(
-        select(Accessibility).where(col(Accessibility.location_id).in_(list(locations)))
-    ):
+    for item in session.exec(select(Accessibility).where(col(Accessibility.location_id).in_(list(locations)))):
         if item.feature:
             access[item.location_id].add(item.feature)
     schedules, costs, phones, terms = (defaultdict(list) for _ in range(4))

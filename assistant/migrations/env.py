@@ -10,7 +10,10 @@ from sqlalchemy import Connection
 from sqlmodel import SQLModel
 from sqlmodel.sql.sqltypes import AutoString
 
-import assistant.directory.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+import assistant.channels.optouts
+import assistant.conversation.store
+import assistant.directory.models
+import assistant.matching.events  # noqa: F401
 from assistant.directory.db import make_engine
 
 target_metadata = SQLModel.metadata

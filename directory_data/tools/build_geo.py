@@ -14,12 +14,15 @@ Standard library only. Sources and licences: see directory_data/README.md (Geogr
 from __future__ import annotations
 
 import csv
+import math
 from pathlib import Path
 
 SOURCE = Path(__file__).resolve().parents[3] / "shared" / "external" / "geo"
 TARGET = Path(__file__).resolve().parents[1] / "geo"
 
 DOOGAL = SOURCE / "postcode_districts_doogal_2023-09.csv"
+WARDS = SOURCE / "ward_names_latlong.csv"
+GRID_DEGREES = 0.25
 GEONAMES = SOURCE / "geonames_GB_outcode_places.csv"
 
 OUTCODE_COLUMNS = ["outcode", "latitude", "longitude", "post_town", "local_authority"]
@@ -48,7 +51,36 @@ def outcode_rows() -> list[dict[str, str]]:
                     "local_authority": _clean(row["Region"]),
                 }
             )
+    return _current_councils(rows)
+
+
+def _current_councils(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Name each district's council as it is now: the council of the nearest current ward.
+
+    The doogal "Region" column still names councils abolished in 2019 (West Dorset, Weymouth and
+    Portland) and names a neighbour for some border districts (L20, Bootle, as Liverpool), so
+    "talk to a person" would reach the wrong council. Ward centroids carry each ward's current
+    council; the ward nearest a district's centre decides. Rows with no ward nearby (Scotland,
+    Northern Ireland: the ward file is England and Wales) keep the doogal name.
+    """
+    grid: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
+    with WARDS.open(encoding="utf-8", newline="") as f:
+        for ward in csv.DictReader(f):
+            lat, lon = float(ward["latitude"]), float(ward["longitude"])
+            grid.setdefault(_cell(lat, lon), []).append((lat, lon, _clean(ward["lad_name"])))
+    for row in rows:
+        lat, lon = float(row["latitude"]), float(row["longitude"])
+        cx, cy = _cell(lat, lon)
+        near = [w for dx in (-1, 0, 1) for dy in (-1, 0, 1) for w in grid.get((cx + dx, cy + dy), [])]
+        if near:
+            scale = math.cos(math.radians(lat)) ** 2
+            nearest = min(near, key=lambda w: (w[0] - lat) ** 2 + scale * (w[1] - lon) ** 2)
+            row["local_authority"] = nearest[2]
     return rows
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return int(lat // GRID_DEGREES), int(lon // GRID_DEGREES)
 
 
 def place_rows() -> list[dict[str, str]]:

@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from assistant.conversation.runtime import Conversations, purge_idle
 from assistant.conversation.store import ConversationState
 from assistant.engine.replies import Inbound
-from assistant.matching.simple import SimpleFinder
+from assistant.matching.matcher import Matcher
 from assistant.settings import Settings
 
 START = dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.UTC)
@@ -25,7 +25,7 @@ class Clock:
 
 
 def runtime(engine: Engine, clock: Clock) -> Conversations:
-    return Conversations(engine, SimpleFinder(engine), Settings(conversation_days=30), clock=clock)
+    return Conversations(engine, Matcher(engine), Settings(conversation_days=30), clock=clock)
 
 
 def rows(engine: Engine) -> list[ConversationState]:

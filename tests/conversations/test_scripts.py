@@ -23,7 +23,7 @@ from assistant.directory.db import make_engine
 from assistant.directory.sample import load_sample
 from assistant.directory.schema import upgrade
 from assistant.engine.replies import Inbound
-from assistant.matching.simple import SimpleFinder
+from assistant.matching.matcher import Matcher
 from assistant.settings import PROJECT_DIR, Settings
 
 SCRIPTS = sorted((Path(__file__).parent / "scripts").glob("*.toml"))
@@ -46,7 +46,7 @@ def test_there_are_at_least_forty_scripts() -> None:
 @pytest.mark.parametrize("path", SCRIPTS, ids=[p.stem for p in SCRIPTS])
 def test_script(path: Path, directory: Engine) -> None:
     script: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
-    conversations = Conversations(directory, SimpleFinder(directory), Settings(), clock=lambda: NOW)
+    conversations = Conversations(directory, Matcher(directory), Settings(), clock=lambda: NOW)
     sender = path.stem
     for number, turn in enumerate(script["turns"], 1):
         where = f"{path.name} turn {number} ({turn['say']!r})"

@@ -1,0 +1,112 @@
+"""What a messaging channel must remember beyond the conversation: who opted out, and which
+messages it has already answered.
+
+Both tables hold the runtime's HMAC key, never a phone number or chat id. Opt-outs last until
+the person opts back in (carriers require it). Answered-message rows let a webhook retry (Twilio
+resends a ``MessageSid``, Telegram an ``update_id``, when our answer was slow or lost) get the
+same answer without moving the conversation on twice; they expire after a day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import DateTime, Engine
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Field, Session, SQLModel, col, delete
+
+from assistant.directory.db import session_scope
+
+KEEP_ANSWERS = dt.timedelta(days=1)
+
+
+class ChannelOptOut(SQLModel, table=True):
+    __tablename__ = "channel_opt_out"
+
+    channel: str = Field(primary_key=True, max_length=16)
+    key: str = Field(primary_key=True, max_length=64)  # HMAC of channel and sender id
+    opted_out_at: dt.datetime = Field(sa_type=DateTime(timezone=True))
+
+
+class ChannelMessage(SQLModel, table=True):
+    __tablename__ = "channel_message"
+
+    channel: str = Field(primary_key=True, max_length=16)
+    message_id: str = Field(primary_key=True, max_length=64)  # Twilio MessageSid, Telegram update_id
+    key: str = Field(max_length=64, index=True)
+    answer: str | None = None  # what was sent back (TwiML), for a retry; None while still working
+    expires_at: dt.datetime = Field(sa_type=DateTime(timezone=True), index=True)
+
+
+def is_opted_out(engine: Engine, channel: str, key: str) -> bool:
+    with Session(engine) as session:
+        return session.get(ChannelOptOut, (channel, key)) is not None
+
+
+def opt_out(engine: Engine, channel: str, key: str, now: dt.datetime) -> None:
+    with session_scope(engine) as session:
+        if session.get(ChannelOptOut, (channel, key)) is None:
+            session.add(ChannelOptOut(channel=channel, key=key, opted_out_at=now))
+
+
+def opt_in(engine: Engine, channel: str, key: str) -> None:
+    with session_scope(engine) as session:
+        session.execute(
+            delete(ChannelOptOut).where(col(ChannelOptOut.channel) == channel, col(ChannelOptOut.key) == key)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """A message that was already claimed: its stored answer, or None if none was recorded."""
+
+    answer: str | None
+
+
+def claim(engine: Engine, channel: str, message_id: str, key: str, now: dt.datetime) -> Seen | None:
+    """Mark the message as being answered. None: it is new, go ahead. A :class:`Seen`: it is a
+    retry (or arrived twice at once), so answer with what it holds and do nothing else.
+
+    The insert itself decides, so two copies arriving together cannot both win.
+    """
+    with session_scope(engine) as session:
+        session.execute(delete(ChannelMessage).where(col(ChannelMessage.expires_at) <= now))
+    try:
+        with session_scope(engine) as session:
+            session.add(
+                ChannelMessage(channel=channel, message_id=message_id, key=key, expires_at=now + KEEP_ANSWERS)
+            )
+        return None
+    except IntegrityError:
+        with Session(engine) as session:
+            row = session.get(ChannelMessage, (channel, message_id))
+            return Seen(row.answer if row else None)
+
+
+def record(engine: Engine, channel: str, message_id: str, key: str, answer: str, now: dt.datetime) -> None:
+    """Keep the answer sent, so that a retry of the same message gets it again."""
+    with session_scope(engine) as session:
+        row = session.get(ChannelMessage, (channel, message_id))
+        if row is None:  # deleted meanwhile, as "delete my data" does
+            row = ChannelMessage(
+                channel=channel, message_id=message_id, key=key, expires_at=now + KEEP_ANSWERS
+            )
+        row.answer = answer
+        session.add(row)
+
+
+def release(engine: Engine, channel: str, message_id: str) -> None:
+    """Forget a claim whose answer failed, so the sender's retry is handled afresh."""
+    with session_scope(engine) as session:
+        session.execute(
+            delete(ChannelMessage).where(
+                col(ChannelMessage.channel) == channel, col(ChannelMessage.message_id) == message_id
+            )
+        )
+
+
+def forget_answers(engine: Engine, key: str) -> None:
+    """Drop every stored answer for a person, when they ask us to delete their data."""
+    with session_scope(engine) as session:
+        session.execute(delete(ChannelMessage).where(col(ChannelMessage.key) == key))

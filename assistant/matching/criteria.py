@@ -1,0 +1,91 @@
+"""What a search asks of a listing: the profile turned into hard criteria that the ladder can relax.
+
+The profile is what the person said; criteria are what one rung of the relaxation ladder
+demands (a radius, a time window with some slack, a budget cap, a set of acceptable activities).
+Keeping them apart lets :mod:`assistant.matching.relax` widen one thing at a time and say so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from assistant.engine.slots import Budget, PartOfDay
+from assistant.engine.state import Profile
+
+FIRST_RADIUS_MILES = 3.0
+OLDER_AGE = 65  # "Older people, usually 65 and over" (taxonomy.json): age alone says this need
+OLDER_PEOPLE = "need-older-people"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeWindow:
+    """When the person can go. Empty fields mean "any"; ``slack`` minutes widen every time bound."""
+
+    days: frozenset[str] = frozenset()
+    avoid_days: frozenset[str] = frozenset()
+    parts: frozenset[PartOfDay] = frozenset()
+    after: dt.time | None = None
+    before: dt.time | None = None
+    slack: int = 0
+
+    @property
+    def any_day(self) -> bool:
+        return not (self.days or self.avoid_days)
+
+    @property
+    def any_hour(self) -> bool:
+        return not (self.parts or self.after or self.before)
+
+
+@dataclass(frozen=True, slots=True)
+class Criteria:
+    origin: tuple[float, float] | None  # latitude, longitude; None when searching online only
+    radius: float  # miles, for in-person listings
+    online: bool  # online listings may be shown
+    interests: frozenset[str] = frozenset()  # acceptable activity ids; empty: any activity
+    avoid: frozenset[str] = frozenset()
+    needs: frozenset[str] = frozenset()
+    age: int | None = None
+    when: TimeWindow = field(default_factory=TimeWindow)
+    budget: Budget | None = None
+    must_haves: frozenset[str] = frozenset()
+
+
+def needs_of(profile: Profile) -> frozenset[str]:
+    """The needs a listing must serve one of: those said, plus older people from an age of 65 or more
+    (so an 80-year-old who names no condition sees older people's groups, not autism socials)."""
+    needs = set(profile.needs)
+    if profile.age is not None and profile.age >= OLDER_AGE:
+        needs.add(OLDER_PEOPLE)
+    return frozenset(needs)
+
+
+def window_of(profile: Profile) -> TimeWindow:
+    return TimeWindow(
+        days=frozenset(profile.days),
+        avoid_days=frozenset(profile.avoid_days),
+        parts=frozenset(profile.parts_of_day),
+        after=profile.after,
+        before=profile.before,
+    )
+
+
+def criteria_for(profile: Profile) -> Criteria:
+    """The first rung: exactly what was asked, within :data:`FIRST_RADIUS_MILES`.
+
+    Online listings join in when the person said online is fine, or gave no place to search near.
+    """
+    place = profile.place
+    return Criteria(
+        origin=(place.latitude, place.longitude) if place else None,
+        radius=FIRST_RADIUS_MILES,
+        online=profile.online_ok is True or (place is None and profile.online_ok is not False),
+        interests=frozenset(profile.interests),
+        avoid=frozenset(profile.avoid_interests),
+        needs=needs_of(profile),
+        age=profile.age,
+        when=window_of(profile),
+        budget=profile.budget,
+        must_haves=frozenset(profile.must_haves),
+    )

@@ -1,0 +1,142 @@
+"""The relaxation ladder, and the exact words for what it widened.
+
+When too little fits, the search climbs one rung at a time, each keeping the rungs below:
+
+1. the radius: 3 → 5 → 10 miles (climbed while fewer than :data:`ENOUGH_NEARBY` fit, so a
+   rural search is not left with one result when more lie just beyond);
+2. neighbouring times: the day either side of each day asked for, and an hour's slack on times;
+3. the budget: half as much again (or up to :data:`FREE_STEP_POUNDS` a session instead of free);
+4. related activities (:mod:`assistant.matching.related`);
+5. online options, unless the person said not online.
+
+Rungs 2 to 5 are climbed only when nothing at all fits. Needs, age, must-haves and things to
+avoid are never relaxed. :func:`widenings` then compares what was found with what was asked,
+so each note names a relaxation that at least one shown result actually needed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from assistant.engine.slots import Budget, CostPeriod
+from assistant.engine.state import Profile
+from assistant.matching.criteria import Criteria, criteria_for
+from assistant.matching.filters import affordable_for, fits_interests, opens_when
+from assistant.matching.listing import DAY_ORDER, Listing
+from assistant.matching.related import related_to
+from assistant.matching.results import Widening
+
+RADII = (3.0, 5.0, 10.0)
+ENOUGH_NEARBY = 3  # one SMS page
+HOUR_SLACK_MINUTES = 60
+BUDGET_STEP = 1.5
+FREE_STEP_POUNDS = 5.0
+STEPS = ("radius", "days", "hours", "budget", "related", "online")
+
+
+@dataclass(frozen=True, slots=True)
+class Rung:
+    step: str  # "exact" or one of STEPS
+    criteria: Criteria
+    widen_if_few: bool  # a nearer rung with only a few results still climbs the radius
+
+
+def ladder(profile: Profile) -> Iterator[Rung]:
+    """The rungs for ``profile``, from exactly what was asked to the widest search."""
+    current = criteria_for(profile)
+    has_place = current.origin is not None
+    yield Rung("exact", current, widen_if_few=has_place)
+    if has_place:
+        for radius in RADII[1:]:
+            current = replace(current, radius=radius)
+            yield Rung("radius", current, widen_if_few=radius < RADII[-1])
+    if not (current.when.any_day and current.when.any_hour):
+        days = current.when.days
+        if days:
+            days = (days | {_next(d, step) for d in days for step in (-1, 1)}) - current.when.avoid_days
+        slack = 0 if current.when.any_hour else HOUR_SLACK_MINUTES
+        current = replace(current, when=replace(current.when, days=days, slack=slack))
+        yield Rung("times", current, widen_if_few=False)
+    if (wider := _wider_budget(current.budget)) is not None:
+        current = replace(current, budget=wider)
+        yield Rung("budget", current, widen_if_few=False)
+    if current.interests:
+        current = replace(current, interests=current.interests | related_to(current.interests))
+        yield Rung("related", current, widen_if_few=False)
+    if has_place and not current.online and profile.online_ok is not False:
+        yield Rung("online", replace(current, online=True), widen_if_few=False)
+
+
+def _next(day: str, step: int) -> str:
+    return DAY_ORDER[(DAY_ORDER.index(day) + step) % len(DAY_ORDER)]
+
+
+def _wider_budget(budget: Budget | None) -> Budget | None:
+    if budget is None:
+        return None
+    if budget.free:
+        return Budget(amount=FREE_STEP_POUNDS, period=CostPeriod.SESSION)
+    if budget.amount is None:
+        return None
+    return Budget(amount=round(budget.amount * BUDGET_STEP, 2), period=budget.period)
+
+
+def widenings(profile: Profile, asked: Criteria, found: Sequence[Listing], first_count: int) -> list[Widening]:
+    """What the results needed beyond ``asked``, in ladder order; ``first_count`` is how many
+    fitted exactly (some, with more added from further away, reads differently from none)."""
+    notes: list[Widening] = []
+    beyond = [d for f in found if (d := _in_person_miles(f)) is not None and asked.radius < d]
+    if asked.origin is not None and beyond:
+        notes.append(_radius_note(profile, asked, max(beyond), first_count))
+    any_hour = replace(asked.when, parts=frozenset(), after=None, before=None)
+    any_day = replace(asked.when, days=frozenset(), avoid_days=frozenset())
+    if not asked.when.any_day and not all(opens_when(f, any_hour) for f in found):
+        notes.append(Widening("days"))
+    if not asked.when.any_hour and not all(opens_when(f, any_day) for f in found):
+        notes.append(Widening("hours"))
+    if asked.budget is not None and not all(affordable_for(f, asked) for f in found):
+        notes.append(_budget_note(asked.budget))
+    if asked.interests and not all(fits_interests(f, asked.interests, asked.avoid) for f in found):
+        notes.append(Widening("related"))
+    if not asked.online and any(_in_person_miles(f) is None for f in found):
+        notes.append(Widening("online"))
+    return notes
+
+
+def _in_person_miles(listing: Listing) -> float | None:
+    """Miles to go in person, when within the widest radius (otherwise it was found online)."""
+    d = listing.distance
+    return d if listing.in_person and d is not None and d <= RADII[-1] else None
+
+
+def _radius_note(profile: Profile, asked: Criteria, furthest: float, first_count: int) -> Widening:
+    params = (("was", _number(asked.radius)), ("now", str(math.ceil(furthest))))
+    if first_count:
+        return Widening("radius_more", params)
+    one_day = next(iter(profile.days)) if len(profile.days) == 1 else None
+    return Widening(f"radius_on.{one_day}" if one_day else "radius", params)
+
+
+def _budget_note(budget: Budget) -> Widening:
+    wider = _wider_budget(budget)
+    now = _money(wider.amount if wider and wider.amount is not None else 0.0)
+    if budget.free:
+        return Widening("budget_free", (("now", now),))
+    period = budget.period or CostPeriod.SESSION
+    return Widening(f"budget.{period.value}", (("was", _money(budget.amount or 0.0)), ("now", now)))
+
+
+def step_of(key: str) -> str:
+    """The ladder step a widening's content key belongs to: ``radius_on.SA`` → ``radius``."""
+    head = key.split(".")[0]
+    return next(step for step in STEPS if head.startswith(step))
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _money(amount: float) -> str:
+    return f"{amount:.0f}" if float(amount).is_integer() else f"{amount:.2f}"
