@@ -19,7 +19,9 @@ from assistant.directory.db import make_engine
 from assistant.directory.stats import service_count
 from assistant.matching.matcher import Matcher
 from assistant.settings import Settings, get_settings
-from assistant.web import chat_api, errors, oruk_api, pages
+from assistant.staff import auth as staff_auth
+from assistant.staff import signposting
+from assistant.web import chat_api, errors, gaps_page, oruk_api, pages
 from assistant.web.limits import BodySizeLimit
 from assistant.web.ratelimit import RateLimiter
 
@@ -62,6 +64,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(oruk_api.router)
     install_channels(app, settings)
     app.include_router(pages.router)
+    staff_auth.install(app)
+    app.include_router(staff_auth.router)
+    app.include_router(signposting.router)
+    app.include_router(gaps_page.router)
 
     @app.get("/readyz", responses={503: {}})
     def readyz(engine: EngineDep) -> JSONResponse:

@@ -54,6 +54,15 @@ class Settings(BaseSettings):
     telegram_api_base_url: str = Field(
         default="https://api.telegram.org/bot", description="The Bot API; the bot token is appended."
     )
+    staff_session_secret: SecretStr = Field(
+        default=SecretStr("dayfinder-development-only"),
+        description="Key that signs staff session cookies; set a long random value in production.",
+    )
+    staff_session_minutes: int = Field(default=120, description="A staff sign-in lasts this long.")
+    staff_cookie_secure: bool = Field(
+        default=True, description="Send the staff session cookie over HTTPS only; false only for local HTTP."
+    )
+    staff_login_per_minute: int = Field(default=10, description="Sign-in attempts per address, and per email.")
     host: str = "127.0.0.1"
     port: int = 8000
     log_level: str = "info"

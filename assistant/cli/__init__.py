@@ -9,7 +9,9 @@ import typer
 from assistant.cli.chat import chat, search
 from assistant.cli.common import database, say
 from assistant.cli.directory import directory_app
+from assistant.cli.reports import report_app
 from assistant.cli.telegram import telegram_app
+from assistant.cli.users import users_app
 from assistant.settings import get_settings
 
 app = typer.Typer(help="Dayfinder: find day opportunities by chat and SMS.", no_args_is_help=True)
@@ -17,6 +19,8 @@ db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(directory_app, name="directory")
 app.add_typer(telegram_app, name="telegram")
+app.add_typer(users_app, name="users")
+app.add_typer(report_app, name="report")
 app.command()(chat)
 app.command()(search)
 

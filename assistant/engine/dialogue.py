@@ -112,7 +112,8 @@ def _continue(state: State, replies: list[Reply], eager: bool = False) -> Turn:
         return state.model_copy(update={"awaiting": slot}), [*replies, ask(slot)]
     search = SearchRequest(profile=state.profile, page=0)
     state = state.model_copy(update={"awaiting": None, "searched": True, "page": 0, "shown": ()})
-    refine = [Reply("results.refine")] if slot is not None else []
+    unsaid = not (state.profile.has(Slot.WHEN) and state.profile.has(Slot.BUDGET))
+    refine = [Reply("results.refine")] if slot is not None and unsaid else []
     return state, [*replies, results_reply(state, search), *refine]
 
 

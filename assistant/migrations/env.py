@@ -13,7 +13,8 @@ from sqlmodel.sql.sqltypes import AutoString
 import assistant.channels.optouts
 import assistant.conversation.store
 import assistant.directory.models
-import assistant.matching.events  # noqa: F401
+import assistant.matching.events
+import assistant.staff.users  # noqa: F401
 from assistant.directory.db import make_engine
 
 target_metadata = SQLModel.metadata

@@ -1,0 +1,1 @@
+"""Reports for commissioners and curators, read from the database and written as CSV, SVG and pages."""
