@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError
 from assistant import __version__
 from assistant.channels.wiring import install_channels
 from assistant.conversation.runtime import Conversations
+from assistant.curation import listings_api, listings_pages, problems_pages
 from assistant.directory.db import make_engine
 from assistant.directory.stats import service_count
 from assistant.matching.matcher import Matcher
@@ -68,6 +69,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(staff_auth.router)
     app.include_router(signposting.router)
     app.include_router(gaps_page.router)
+    app.include_router(listings_api.router)
+    app.include_router(listings_pages.router)
+    app.include_router(problems_pages.router)
 
     @app.get("/readyz", responses={503: {}})
     def readyz(engine: EngineDep) -> JSONResponse:

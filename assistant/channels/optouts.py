@@ -10,6 +10,7 @@ same answer without moving the conversation on twice; they expire after a day.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass
 
 from sqlalchemy import DateTime, Engine
@@ -74,9 +75,7 @@ def claim(engine: Engine, channel: str, message_id: str, key: str, now: dt.datet
         session.execute(delete(ChannelMessage).where(col(ChannelMessage.expires_at) <= now))
     try:
         with session_scope(engine) as session:
-            session.add(
-                ChannelMessage(channel=channel, message_id=message_id, key=key, expires_at=now + KEEP_ANSWERS)
-            )
+            session.add(ChannelMessage(channel=channel, message_id=message_id, key=key, expires_at=now + KEEP_ANSWERS))
         return None
     except IntegrityError:
         with Session(engine) as session:
@@ -89,9 +88,7 @@ def record(engine: Engine, channel: str, message_id: str, key: str, answer: str,
     with session_scope(engine) as session:
         row = session.get(ChannelMessage, (channel, message_id))
         if row is None:  # deleted meanwhile, as "delete my data" does
-            row = ChannelMessage(
-                channel=channel, message_id=message_id, key=key, expires_at=now + KEEP_ANSWERS
-            )
+            row = ChannelMessage(channel=channel, message_id=message_id, key=key, expires_at=now + KEEP_ANSWERS)
         row.answer = answer
         session.add(row)
 
@@ -110,3 +107,24 @@ def forget_answers(engine: Engine, key: str) -> None:
     """Drop every stored answer for a person, when they ask us to delete their data."""
     with session_scope(engine) as session:
         session.execute(delete(ChannelMessage).where(col(ChannelMessage.key) == key))
+
+
+def wait_for_answer(
+    engine: Engine, channel: str, message_id: str, *, seconds: float = 10.0, every: float = 0.05
+) -> Seen | None:
+    """The answer to a copy of this message that is still being worked on, once it is ready.
+
+    Twilio retries a message it gave up waiting for, so the copy in hand may be the only one whose
+    reply reaches the person: it must carry the answer, not an empty reply. None when the first
+    copy was abandoned (its claim released) or took longer than ``seconds``.
+    """
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with Session(engine) as session:
+            row = session.get(ChannelMessage, (channel, message_id))
+            if row is None:
+                return None
+            if row.answer is not None:
+                return Seen(row.answer)
+        time.sleep(every)
+    return None

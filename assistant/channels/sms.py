@@ -10,6 +10,7 @@ number only ever reaches the runtime, which keeps its HMAC.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from urllib.parse import parse_qsl
 
@@ -64,14 +65,22 @@ class TwilioWebhook:
         key = self._conversations.key(CHANNEL, sender)
         now = self._clock()
         seen = optouts.claim(self._engine, CHANNEL, sid[:64], key, now)
+        if seen is not None and seen.answer is None:  # the first copy is still being answered
+            seen = optouts.wait_for_answer(self._engine, CHANNEL, sid[:64])
+            if seen is None and optouts.claim(self._engine, CHANNEL, sid[:64], key, now) is None:
+                return self._answer_claimed(sender, key, sid[:64], form.get("Body") or "", now)
         if seen is not None:
             return seen.answer or twiml([])
+        return self._answer_claimed(sender, key, sid[:64], form.get("Body") or "", now)
+
+    def _answer_claimed(self, sender: str, key: str, sid: str, body: str, now: dt.datetime) -> str:
+        """Answer a message this request holds the claim for, and keep the answer for retries."""
         try:
-            answer = twiml(self._reply(sender, key, form.get("Body") or ""))
+            answer = twiml(self._reply(sender, key, body))
         except BaseException:
-            optouts.release(self._engine, CHANNEL, sid[:64])
+            optouts.release(self._engine, CHANNEL, sid)
             raise
-        optouts.record(self._engine, CHANNEL, sid[:64], key, answer, now)
+        optouts.record(self._engine, CHANNEL, sid, key, answer, now)
         return answer
 
     def _reply(self, sender: str, key: str, body: str) -> list[str]:

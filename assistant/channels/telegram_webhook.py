@@ -52,7 +52,7 @@ class TelegramWebhook:
         """The update, or None when the body is not one."""
         try:
             return Update.de_json(data, self.application.bot)
-        except (KeyError, TypeError, ValueError):
+        except Exception:  # the library raises all sorts (AttributeError too) on odd shapes
             return None
 
     async def feed(self, update: Update) -> None:

@@ -21,9 +21,7 @@ from assistant.settings import get_settings
 
 directory_app = typer.Typer(help="The activity directory (Open Referral UK).", no_args_is_help=True)
 
-FormatOption = Annotated[
-    Format | None, typer.Option("--format", help="oruk1 or oruk3; detected when left out.")
-]
+FormatOption = Annotated[Format | None, typer.Option("--format", help="oruk1 or oruk3; detected when left out.")]
 FilesArg = Annotated[list[Path], typer.Argument(help="ORUK JSON files.")]
 EXIT_INVALID = 2
 
@@ -179,3 +177,45 @@ def directory_load_sample() -> None:
         say("cli", "sample.none", folder=folder)
         raise typer.Exit(1)
     say("cli", "sample.loaded", services=services, files=files)
+
+
+@directory_app.command("import-csv")
+def directory_import_csv(file: Annotated[Path, typer.Argument(help="A CSV file in the curators' template.")]) -> None:
+    """Import listings from the spreadsheet template. All or nothing: any bad row and nothing is written (exit 2)."""
+    from assistant.curation.csv_template import read_csv
+
+    if not file.is_file():
+        typer.echo(text("staff/cli", "error.file_missing", file=file), err=True)
+        raise typer.Exit(EXIT_INVALID)
+    result = read_csv(file.read_text(encoding="utf-8-sig", errors="replace"))
+    if result.problems:
+        typer.echo(text("staff/curation", "cli.csv_problems", count=len(result.problems), file=file), err=True)
+        for p in result.problems:
+            line = text("staff/curation", "cli.csv_problem_line", row=p.row, column=p.column, reason=p.reason)
+            typer.echo(line, err=True)
+        raise typer.Exit(EXIT_INVALID)
+    with database() as engine:
+        written = import_bundles(engine, result.bundles)
+    say(
+        "curation",
+        "cli.csv_imported",
+        file=file,
+        services=len(result.bundles),
+        rows=result.rows,
+        created=written.created,
+        updated=written.updated,
+        unchanged=written.unchanged,
+    )
+
+
+@directory_app.command("export-csv")
+def directory_export_csv(out: Annotated[Path, typer.Argument(help="The CSV file to write.")]) -> None:
+    """Write every listing as the curators' spreadsheet template (one row per service at a place)."""
+    from assistant.curation.csv_template import write_csv
+    from assistant.directory.exporter import export_services
+
+    with database() as engine:
+        services = export_services(engine)
+    body, rows = write_csv(services)
+    out.write_text(body, encoding="utf-8")
+    say("curation", "cli.csv_exported", rows=rows, services=len(services), file=out)

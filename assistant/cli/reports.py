@@ -55,3 +55,33 @@ def gaps(
     folder = write_report(report, out)
     key = "cli.empty" if report.empty else "cli.written"
     say("reports", key, start=first, end=last, searches=report.summary.searches, folder=folder)
+
+
+@report_app.command("stale")
+def stale(
+    today: Annotated[str | None, typer.Option("--today", help="Count back from this day, YYYY-MM-DD (tests).")] = None,
+) -> None:
+    """Active listings not checked in 12 months (never-checked first), with their contact details."""
+    from assistant.curation.stale import stale_cutoff, stale_listings
+
+    day = parse_date(today) if today else dt.datetime.now(dt.UTC).date()
+    with database() as engine:
+        found = stale_listings(engine, day)
+    cutoff = stale_cutoff(day)
+    if not found:
+        say("curation", "stale.none", cutoff=cutoff)
+        return
+    say("curation", "stale.heading", count=len(found), cutoff=cutoff)
+    missing = text("staff/curation", "stale.missing")
+    for item in found:
+        say(
+            "curation",
+            "stale.line",
+            verified=item.last_verified or text("staff/curation", "stale.never"),
+            name=item.name,
+            id=item.id,
+            organisation=item.organisation,
+            phone=item.phone or missing,
+            email=item.email or missing,
+            website=item.website or missing,
+        )

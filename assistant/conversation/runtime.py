@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
 from assistant.conversation import store
+from assistant.curation.problems_queue import file_report
 from assistant.directory.db import session_scope
 from assistant.engine.dialogue import handle, remember_results
 from assistant.engine.replies import Action, Inbound, Reply
@@ -80,8 +81,8 @@ class Conversations:
 
     def _turn(self, channel: str, key: str, inbound: Inbound, page_size: int, mode: str | None) -> TurnResult:
         now = self._clock()
-        with session_scope(self._engine) as session:
-            row = store.load(session, key, now, lock=True)
+        with session_scope(self._engine, for_update=True) as session:
+            row = store.load(session, key, now, lock=True, channel=channel)
             state = State.from_json(row.state if row else None)
             if mode in ("plain", "easy"):
                 state = state.model_copy(update={"mode": mode})
@@ -103,6 +104,9 @@ class Conversations:
                     rendered.append(render(reply, state.mode, today=now.date(), card=card))
                 else:
                     rendered.append(render(reply, state.mode, today=now.date()))
+            for reply in replies:
+                if reply.action is Action.REPORT_PROBLEM and reply.problem is not None:
+                    file_report(session, reply.problem[0], reply.problem[1], channel, now)
             if any(r.action is Action.DELETE_DATA for r in replies):
                 store.forget(session, key)
                 return TurnResult(state.mode, rendered, deleted=True)

@@ -7,6 +7,8 @@ import hashlib
 import hmac
 
 from sqlalchemy import DateTime
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Field, Session, SQLModel, col, delete, select
 
 
@@ -25,14 +27,26 @@ def user_key(secret: str, channel: str, sender: str) -> str:
     return hmac.new(secret.encode(), f"{channel}:{sender}".encode(), hashlib.sha256).hexdigest()
 
 
-def load(session: Session, key: str, now: dt.datetime, *, lock: bool) -> ConversationState | None:
+def load(session: Session, key: str, now: dt.datetime, *, lock: bool, channel: str = "") -> ConversationState | None:
     """The live row for ``key`` (expired rows count as none). ``lock`` holds it until commit on
-    PostgreSQL, so two messages from one person at once are handled one after the other."""
+    PostgreSQL, so two messages from one person at once are handled one after the other.
+
+    A person's first message has no row to lock, so ``lock`` first inserts an empty, already
+    expired placeholder (doing nothing if the row exists): the second of two first messages then
+    waits on that row instead of racing to insert its own.
+    """
+    if lock:
+        dialect = session.get_bind().dialect.name
+        insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        placeholder = insert(ConversationState).values(
+            key=key, channel=channel, state="", updated_at=now, expires_at=now
+        )
+        session.execute(placeholder.on_conflict_do_nothing(index_elements=["key"]))
     statement = select(ConversationState).where(ConversationState.key == key)
     if lock:
         statement = statement.with_for_update()
     row = session.exec(statement).first()
-    if row is None or _aware(row.expires_at) <= now:
+    if row is None or not row.state or _aware(row.expires_at) <= now:
         return None
     return row
 

@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import Engine, event
 from sqlmodel import Session, create_engine
 
+IMMEDIATE = "dayfinder_immediate"  # execution option: take SQLite's write lock at BEGIN
+
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """Build an engine with the per-backend settings Dayfinder relies on."""
@@ -17,6 +19,9 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+            # Let SQLAlchemy, not the driver, begin transactions (the driver would only begin at
+            # the first write, leaving reads outside the transaction): see ``_sqlite_begin``.
+            dbapi_conn.isolation_level = None
             cursor = dbapi_conn.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA busy_timeout=5000")
@@ -25,17 +30,27 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
                 cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.close()
 
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(conn: Any) -> None:
+            """``BEGIN IMMEDIATE`` for work that reads then writes (a conversation turn), so two
+            processes cannot both read the old state; plain ``BEGIN`` for everything else."""
+            immediate = conn.get_execution_options().get(IMMEDIATE)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
         return engine
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
 
 @contextmanager
-def session_scope(engine: Engine) -> Iterator[Session]:
+def session_scope(engine: Engine, *, for_update: bool = False) -> Iterator[Session]:
     """A session that commits on success and rolls back on any error.
 
     Rows stay readable after the commit, so callers can report on what they wrote.
+    ``for_update`` marks read-then-write work: on SQLite it takes the write lock at the start.
     """
     with Session(engine, expire_on_commit=False) as session:
+        if for_update:
+            session.connection(execution_options={IMMEDIATE: True})
         try:
             yield session
             session.commit()

@@ -5,12 +5,14 @@ Declared as a table of command -> handler, so adding one is one line and one fun
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from assistant.engine.questions import area_of, ask, next_slot
 from assistant.engine.replies import Action, Reply, SearchRequest
 from assistant.engine.slots import Command, Slot, Understanding
 from assistant.engine.state import State
+from assistant.engine.understand import understand
 
 Turn = tuple[State, list[Reply]]
 
@@ -98,6 +100,40 @@ HANDLERS: dict[Command, Callable[[State], Turn | None]] = {
     Command.STOP: _stop,
     Command.DELETE: _delete,
 }
+
+
+REPORT_NUMBER = re.compile(r"^(?P<words>.*?)\s*(?:number|no\.?|result|#)?\s*(?P<number>\d{1,2})\W*$", re.IGNORECASE)
+
+
+def report_asked(said: str, u: Understanding) -> tuple[bool, int | None]:
+    """Whether the message asks to report a problem, and with which result ("report 2", "report").
+
+    A number makes "report 2" more than half other words, so the words before it are read alone.
+    """
+    found = REPORT_NUMBER.match(said.strip())
+    if found and found.group("words") and Command.REPORT in understand(found.group("words")).commands:
+        return True, int(found.group("number"))
+    return Command.REPORT in u.commands, None
+
+
+def report_turn(state: State, number: int | None) -> Turn:
+    """Ask what is wrong with result ``number``; the next message is the report (see ``report_text``)."""
+    if not state.shown:
+        return state, [Reply("report.nothing_shown")]
+    if number is None:
+        return state, [Reply("report.which")]
+    if not 1 <= number <= len(state.shown):
+        return state, [Reply("results.not_shown")]
+    state = state.model_copy(update={"reporting": state.shown[number - 1]})
+    return state, [Reply("report.ask", params=(("number", str(number)),))]
+
+
+def report_text(state: State, said: str) -> Turn:
+    """The message after "report N" is the report: the runtime files it (the engine writes nothing)."""
+    problem = (state.reporting or "", said.strip())
+    return state.model_copy(update={"reporting": None}), [
+        Reply("report.thanks", action=Action.REPORT_PROBLEM, problem=problem)
+    ]
 
 
 def run_command(state: State, u: Understanding) -> Turn | None:

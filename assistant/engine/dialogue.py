@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.engine.commands import run_command
+from assistant.engine.commands import report_asked, report_text, report_turn, run_command
 from assistant.engine.merge import clear, given_slots, merge
 from assistant.engine.places import PlaceOutcome, resolve_place, shared_place
 from assistant.engine.questions import OPTIONS, PERSON_OPTION, area_of, ask, next_slot, results_reply
@@ -39,6 +39,15 @@ def handle(state: State, inbound: Inbound, now: dt.datetime) -> Turn:
             _continue(state, replies) if fresh or state.awaiting is None else (state, [*replies, ask(state.awaiting)])
         )
 
+    if state.reporting is not None:
+        if not u.commands and inbound.text.strip():
+            filed = report_text(state, inbound.text)
+            return filed[0], replies + filed[1]
+        state = state.model_copy(update={"reporting": None})  # "start again", "stop", ...: not a report
+    asked, number = report_asked(inbound.text, u)
+    if asked:
+        asking = report_turn(state, number)
+        return asking[0], replies + asking[1]
     if fresh and Command.RESTART in u.commands:
         u.commands.remove(Command.RESTART)  # "/start" on first contact: nothing to start again
     if u.commands:

@@ -39,6 +39,7 @@ class Action(StrEnum):
 
     DELETE_DATA = "delete_data"
     OPT_OUT = "opt_out"
+    REPORT_PROBLEM = "report_problem"  # file ``Reply.problem`` in the curators' queue
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,7 @@ class Reply:
     details: str | None = None  # a service id to describe in full
     summary: Profile | None = None  # what was just understood, to say back
     action: Action | None = None
+    problem: tuple[str, str] | None = None  # (service id, what is wrong) for REPORT_PROBLEM
 
     def param(self, name: str) -> str | None:
         return dict(self.params).get(name)

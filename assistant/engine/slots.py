@@ -45,6 +45,7 @@ class Command(StrEnum):
     YES = "yes"
     NO = "no"
     PRIVACY = "privacy"
+    REPORT = "report"  # "report 2": a problem with result 2
 
 
 class PartOfDay(StrEnum):

@@ -71,6 +71,7 @@ class State(BaseModel):
     page: int = 0
     searched: bool = False
     misunderstood: int = 0  # in a row
+    reporting: str | None = None  # a service id: the next message says what is wrong with it
     history: tuple[Profile, ...] = Field(default=(), max_length=HISTORY_LIMIT)
     started: dt.datetime | None = None
 

@@ -12,6 +12,7 @@ from sqlmodel.sql.sqltypes import AutoString
 
 import assistant.channels.optouts
 import assistant.conversation.store
+import assistant.curation.problems_queue
 import assistant.directory.models
 import assistant.matching.events
 import assistant.staff.users  # noqa: F401

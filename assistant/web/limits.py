@@ -6,7 +6,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.web.errors import friendly
 
-MAX_BODY_BYTES = 16 * 1024
+# Room for a full 4,096-character Telegram message in any script, JSON-escaped (up to 12 bytes a
+# character), and nothing much bigger.
+MAX_BODY_BYTES = 64 * 1024
 
 
 class BodySizeLimit:

@@ -61,7 +61,7 @@ def test_a_too_long_message_is_a_friendly_413(client: TestClient) -> None:
 
 
 def test_an_oversized_body_is_refused_before_it_is_read(client: TestClient) -> None:
-    response = client.post("/api/chat", content=b"x" * 20_000, headers={"Content-Type": "application/json"})
+    response = client.post("/api/chat", content=b"x" * 70_000, headers={"Content-Type": "application/json"})
     assert response.status_code == 413
 
 

@@ -237,6 +237,9 @@
     var href = ORIGIN + "/listing/" + encodeURIComponent(result.id) + "?mode=" + state.mode;
     more.appendChild(el("a", { href: href }, say("more_about", { name: result.name })));
     item.appendChild(more);
+    var report = el("p");
+    report.appendChild(el("a", { href: href + "&from=widget#report" }, say("report_problem")));
+    item.appendChild(report);
     if (latest) {
       var button = el("button", { type: "button", "class": "secondary action", "aria-describedby": id }, say("tell_me_more"));
       button.addEventListener("click", function () {
