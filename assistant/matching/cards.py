@@ -43,7 +43,9 @@ def load_cards(
     ids = list(dict.fromkeys(service_ids))
     if not ids:
         return {}
-    services = {s.id: s for s in session.exec(select(Service).where(col(Service.id).in_(ids)))}
+    # Archived (inactive) listings get no card: not in results, details, listing pages or handouts.
+    active = select(Service).where(col(Service.id).in_(ids), col(Service.status) == "active")
+    services = {s.id: s for s in session.exec(active)}
     orgs = {
         o.id: o
         for o in session.exec(

@@ -115,7 +115,9 @@ class Loader:
                 venues.add(location_id)
                 found[service_id] = (min(best, distance), venues)
         nearest = sorted(
-            ((sid, pair) for sid, pair in found.items() if pair[0] > inner), key=lambda item: (item[1][0], item[0])
+            # the first ring (inner 0) keeps a venue standing exactly on the searched point
+            ((sid, pair) for sid, pair in found.items() if pair[0] > inner or inner == 0),
+            key=lambda item: (item[1][0], item[0]),
         )
         return {sid: Reach(d, frozenset(venues)) for sid, (d, venues) in nearest}
 

@@ -7,7 +7,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from assistant.directory.models import Service
-from assistant.engine.state import Profile
+from assistant.engine.state import PlaceValue, Profile
 from assistant.matching.matcher import Matcher
 from tests.curation.conftest import STAFF, sign_in
 from tests.directory.records import service
@@ -35,10 +35,13 @@ def test_add_edit_archive(client: TestClient, curated: Engine) -> None:
 
 def test_archived_listings_are_not_matched(client: TestClient, curated: Engine) -> None:
     token = sign_in(client)
+    near = PlaceValue(label="LU7", latitude=51.917, longitude=-0.658, outcode="LU7")
+    wanted = Profile(interests=("activity-knit-natter",), place=near)
+    assert "svc-1" in {card.id for card in Matcher(curated).search(wanted, 0, 10).cards}
+    assert client.get("/listing/svc-1").status_code == 200
     assert client.post(f"{API}/svc-1/archive", headers={"X-CSRF-Token": token}).status_code == 200
-    page = Matcher(curated).search(Profile(interests=("activity-knit-natter",)), 0, 10)
-    ids = {card.id for card in page.cards}
-    assert "svc-1" not in ids
+    assert "svc-1" not in {card.id for card in Matcher(curated).search(wanted, 0, 10).cards}
+    assert client.get("/listing/svc-1").status_code == 404
 
 
 def test_invalid_records_list_every_problem(client: TestClient) -> None:
