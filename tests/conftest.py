@@ -12,11 +12,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
 from sqlalchemy import Engine, text
 from sqlmodel import Session
 
 from assistant.directory.db import make_engine
+from assistant.directory.sample import load_sample
 from assistant.directory.schema import upgrade
+from assistant.settings import PROJECT_DIR
+from tests.browser import ARGS, CHROMIUM
 
 POSTGRES_URL = os.environ.get("DATABASE_URL", "")
 BACKENDS = ["sqlite"] + (["postgresql"] if POSTGRES_URL.startswith("postgresql") else [])
@@ -73,3 +77,31 @@ def shared_dir() -> Path:
     path = Path(__file__).resolve().parents[1].parent / "shared"
     assert path.is_dir(), f"expected the shared reference folder at {path}"
     return path
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A SQLite database holding the curated sample directory, loaded once per test module."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('sample') / 'dayfinder.sqlite3'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    load_sample(engine, PROJECT_DIR / "directory_data")
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1024, "height": 768}, reduced_motion="reduce")
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    yield tab
+    context.close()

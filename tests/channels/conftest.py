@@ -15,10 +15,7 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from assistant.app import create_app
-from assistant.directory.db import make_engine
-from assistant.directory.sample import load_sample
-from assistant.directory.schema import upgrade
-from assistant.settings import PROJECT_DIR, Settings
+from assistant.settings import Settings
 from tests.channels.config import ACCOUNT_SID, AUTH_TOKEN, BOT_TOKEN, FROM_NUMBER, PUBLIC_URL, WEBHOOK_SECRET
 from tests.channels.fake_telegram import FakeBotApi, serve
 
@@ -30,16 +27,6 @@ OFF: dict[str, Any] = {
     "telegram_bot_token": None,
     "telegram_webhook_secret": None,
 }
-
-
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('channels') / 'dayfinder.sqlite3'}"
-    engine = make_engine(url)
-    upgrade(engine)
-    load_sample(engine, PROJECT_DIR / "directory_data")
-    engine.dispose()
-    return url
 
 
 @pytest.fixture(scope="module")

@@ -13,13 +13,14 @@ from collections.abc import Iterator
 
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from assistant.app import create_app
 from assistant.settings import Settings
+from tests.browser import CHROMIUM
 from tests.channels.test_sms_send import RecordingHttpClient
 from tests.staff.conftest import PASSWORD, STAFF
-from tests.web.test_browser import ARGS, CHROMIUM, assert_no_violations, free_port
+from tests.web.test_browser import assert_no_violations, free_port
 
 pytestmark = pytest.mark.browser
 
@@ -53,23 +54,6 @@ def server(staff_db: str) -> Iterator[tuple[str, RecordingHttpClient]]:
     yield f"http://127.0.0.1:{port}", http
     server.should_exit = True
     thread.join(10)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1024, "height": 768}, reduced_motion="reduce")
-    tab = context.new_page()
-    tab.set_default_timeout(15_000)
-    yield tab
-    context.close()
 
 
 def test_sign_in_search_shortlist_send_and_print(page: Page, server: tuple[str, RecordingHttpClient]) -> None:

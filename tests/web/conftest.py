@@ -9,20 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from assistant.app import create_app
-from assistant.directory.db import make_engine
-from assistant.directory.sample import load_sample
-from assistant.directory.schema import upgrade
 from assistant.settings import PROJECT_DIR, Settings
-
-
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'dayfinder.sqlite3'}"
-    engine = make_engine(url)
-    upgrade(engine)
-    load_sample(engine, PROJECT_DIR / "directory_data")
-    engine.dispose()
-    return url
 
 
 @pytest.fixture
