@@ -20,6 +20,7 @@ from tests.channels.config import ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER
 PASSWORD = "correct horse battery staple"
 STAFF = "sam@example.org"
 CURATOR = "cleo@example.org"
+ADMIN = "ada@example.org"
 DISABLED = "dee@example.org"
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
@@ -34,6 +35,7 @@ def staff_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     add_user(engine, STAFF, "Sam Staff", "staff", PASSWORD, now)
     add_user(engine, CURATOR, "Cleo Curator", "curator", PASSWORD, now)
     add_user(engine, DISABLED, "Dee Departed", "staff", PASSWORD, now)
+    add_user(engine, ADMIN, "Ada Admin", "admin", PASSWORD, now)
     set_active(engine, DISABLED, False)
     engine.dispose()
     return url

@@ -6,7 +6,9 @@ checked), then open the printable handout. Each kind of page must have no WCAG 2
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -14,12 +16,18 @@ from collections.abc import Iterator
 import pytest
 import uvicorn
 from playwright.sync_api import Page, expect
+from sqlmodel import Session, select
 
 from assistant.app import create_app
+from assistant.directory.db import make_engine
+from assistant.directory.models import Service
+from assistant.engine.state import Profile
+from assistant.matching.events import record_search
+from assistant.matching.results import ResultsPage
 from assistant.settings import Settings
 from tests.browser import CHROMIUM
 from tests.channels.test_sms_send import RecordingHttpClient
-from tests.staff.conftest import PASSWORD, STAFF
+from tests.staff.conftest import ADMIN, PASSWORD, STAFF
 from tests.web.test_browser import assert_no_violations, free_port
 
 pytestmark = pytest.mark.browser
@@ -108,3 +116,42 @@ def test_sign_in_search_shortlist_send_and_print(page: Page, server: tuple[str, 
     assert size >= 24  # 18pt and more: large print
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
+
+
+def test_curator_and_commissioner_pages_have_no_accessibility_violations(
+    page: Page, server: tuple[str, RecordingHttpClient], staff_db: str
+) -> None:
+    """Every staff page, not only signposting: listings, editing, problem reports and the gaps report."""
+    url = server[0]
+    engine = make_engine(staff_db)
+    with Session(engine) as session:
+        service_id = session.exec(select(Service.id).order_by(Service.id)).first()
+        record_search(
+            session,
+            profile=Profile(interests=("activity-knit-natter",)),
+            page=ResultsPage([], total=0, page=0, page_size=5),
+            channel="web",
+            today=dt.date.today(),
+        )
+        session.commit()
+    engine.dispose()
+    page.goto(f"{url}/listing/{service_id}")
+    page.get_by_role("textbox").first.fill("The phone number is wrong")
+    page.get_by_role("button", name=re.compile("report|send", re.I)).first.click()
+    page.goto(f"{url}/staff/login")
+    page.get_by_label("Email address").fill(ADMIN)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name=re.compile("sign in", re.I)).click()
+    for path in (
+        "/staff/listings",
+        f"/staff/listings/{service_id}",
+        "/staff/listings/new",
+        "/staff/problems",
+        "/staff/gaps",
+    ):
+        response = page.goto(f"{url}{path}")
+        assert response is not None and response.status == 200, path
+        assert page.url == f"{url}{path}", f"{path} sent us to {page.url}"  # signed in, not redirected
+        assert_no_violations(page)
+    page.goto(f"{url}/staff/problems")
+    expect(page.get_by_text("The phone number is wrong")).to_be_visible()
