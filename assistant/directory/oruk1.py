@@ -12,20 +12,18 @@ import re
 from typing import Any
 
 from assistant.directory.bundle import ServiceBundle
-from assistant.directory.fields import cost_unit, derived_id, parse_date, parse_time, plain_text, weekday_code
-from assistant.directory.locations import read_location
+from assistant.directory.fields import cost_unit, derived_id, parse_time, plain_text, weekday_code
 from assistant.directory.models import (
     Attendance,
     Contact,
     CostOption,
-    Organization,
     Phone,
     Schedule,
     Service,
-    ServiceAtLocation,
     TaxonomyTerm,
 )
 from assistant.directory.problems import Problems
+from assistant.directory.service_parts import read_assured_date, read_name, read_organization, read_service_locations
 from assistant.directory.terms import add_term
 from assistant.directory.vocabulary import load_vocabulary
 
@@ -49,20 +47,10 @@ ONLINE_WORDS = ("online", "virtual", "remote")
 
 def read_service(record: Json, problems: Problems) -> ServiceBundle | None:
     sid = str(record.get("id") or "")
-    name = str(record.get("name") or "").strip()
-    if not name:
-        problems.add("$.name", "empty_name")
-    org_data = record.get("organization")
-    if not isinstance(org_data, dict) or not org_data.get("id"):
-        problems.add("$.organization", "no_organization")
+    name = read_name(record, problems)
+    organization = read_organization(record, problems, website_keys=("url", "website"))
+    if organization is None:
         return None
-    organization = Organization(
-        id=str(org_data["id"]),
-        name=str(org_data.get("name") or "").strip(),
-        description=plain_text(org_data.get("description")),
-        email=org_data.get("email") or None,
-        website=org_data.get("url") or org_data.get("website") or None,
-    )
     service = Service(
         id=sid,
         organization_id=organization.id,
@@ -74,25 +62,9 @@ def read_service(record: Json, problems: Problems) -> ServiceBundle | None:
         fees=record.get("fees") or None,
         source_format="oruk1",
     )
-    try:
-        service.last_verified = parse_date(record.get("assured_date"))
-    except ValueError:
-        problems.add("$.assured_date", "bad_date", value=record.get("assured_date"))
+    service.last_verified = read_assured_date(record, problems)
     bundle = ServiceBundle(organization=organization, service=service)
-    for i, sal in enumerate(record.get("service_at_locations") or []):
-        if isinstance(sal.get("location"), dict):
-            location, access = read_location(
-                sal["location"], problems, f"$.service_at_locations[{i}].location"
-            )
-            bundle.locations.append(location)
-            bundle.accessibility.extend(access)
-            bundle.links.append(
-                ServiceAtLocation(
-                    id=str(sal.get("id") or derived_id(sid, location.id)),
-                    service_id=sid,
-                    location_id=location.id,
-                )
-            )
+    read_service_locations(record, sid, bundle, problems)
     _read_schedules(record, sid, bundle, problems)
     for i, item in enumerate(record.get("cost_options") or []):
         amount = _number(item.get("amount"))
@@ -143,9 +115,7 @@ def _read_schedules(record: Json, sid: str, bundle: ServiceBundle, problems: Pro
 def _read_contacts(record: Json, sid: str, bundle: ServiceBundle) -> None:
     for i, contact in enumerate(record.get("contacts") or []):
         cid = str(contact.get("id") or derived_id(sid, "contact", str(i)))
-        bundle.contacts.append(
-            Contact(id=cid, service_id=sid, name=contact.get("name"), title=contact.get("title"))
-        )
+        bundle.contacts.append(Contact(id=cid, service_id=sid, name=contact.get("name"), title=contact.get("title")))
         for j, phone in enumerate(contact.get("phones") or []):
             if phone.get("number"):
                 bundle.phones.append(
@@ -167,9 +137,7 @@ def _read_terms(record: Json, sid: str, bundle: ServiceBundle) -> None:
         top = label.split(">")[0].strip().lower()
         need = vocabulary.get(AUDIENCE_NEEDS.get(top, ""))
         if need is not None:
-            term = TaxonomyTerm(
-                id=need.id, name=need.name, description=need.description, taxonomy=need.taxonomy
-            )
+            term = TaxonomyTerm(id=need.id, name=need.name, description=need.description, taxonomy=need.taxonomy)
             add_term(bundle, sid, term, derived_id(sid, need.id), "need")
         term = TaxonomyTerm(id=f"audience-{_slug(label)}", name=label, taxonomy="pc-target-audience")
         add_term(bundle, sid, term, derived_id(sid, term.id), "audience")

@@ -6,18 +6,16 @@ from typing import Any
 
 from assistant.directory.bundle import ServiceBundle
 from assistant.directory.fields import cost_unit, parse_byday, parse_date, parse_time, plain_text
-from assistant.directory.locations import read_location
 from assistant.directory.models import (
     Attendance,
     Contact,
     CostOption,
-    Organization,
     Phone,
     Schedule,
     Service,
-    ServiceAtLocation,
 )
 from assistant.directory.problems import Problems
+from assistant.directory.service_parts import read_assured_date, read_name, read_organization, read_service_locations
 from assistant.directory.terms import read_attribute
 
 Json = dict[str, Any]
@@ -25,20 +23,10 @@ Json = dict[str, Any]
 
 def read_service(record: Json, problems: Problems) -> ServiceBundle | None:
     sid = str(record.get("id") or "")
-    name = str(record.get("name") or "").strip()
-    if not name:
-        problems.add("$.name", "empty_name")
-    org_data = record.get("organization")
-    if not isinstance(org_data, dict) or not org_data.get("id"):
-        problems.add("$.organization", "no_organization")
+    name = read_name(record, problems)
+    organization = read_organization(record, problems, website_keys=("website", "url"))
+    if organization is None:
         return None
-    organization = Organization(
-        id=str(org_data["id"]),
-        name=str(org_data.get("name") or "").strip(),
-        description=plain_text(org_data.get("description")),
-        email=org_data.get("email") or None,
-        website=org_data.get("website") or org_data.get("url") or None,
-    )
     service = Service(
         id=sid,
         organization_id=organization.id,
@@ -55,20 +43,9 @@ def read_service(record: Json, problems: Problems) -> ServiceBundle | None:
         source_format="oruk3",
     )
     _check_ages(service, problems)
-    try:
-        service.last_verified = parse_date(record.get("assured_date"))
-    except ValueError:
-        problems.add("$.assured_date", "bad_date", value=record.get("assured_date"))
+    service.last_verified = read_assured_date(record, problems)
     bundle = ServiceBundle(organization=organization, service=service)
-
-    for i, sal in enumerate(record.get("service_at_locations") or []):
-        loc_data = sal.get("location")
-        if not isinstance(loc_data, dict):
-            continue
-        location, access = read_location(loc_data, problems, f"$.service_at_locations[{i}].location")
-        bundle.locations.append(location)
-        bundle.accessibility.extend(access)
-        bundle.links.append(ServiceAtLocation(id=str(sal["id"]), service_id=sid, location_id=location.id))
+    read_service_locations(record, sid, bundle, problems)
 
     for i, item in enumerate(record.get("schedules") or []):
         _read_schedule(item, sid, bundle, problems, f"$.schedules[{i}]")
@@ -102,9 +79,7 @@ def read_service(record: Json, problems: Problems) -> ServiceBundle | None:
         )
         for phone in contact.get("phones") or []:
             bundle.phones.append(
-                Phone(
-                    id=str(phone["id"]), service_id=sid, contact_id=cid, number=str(phone.get("number", ""))
-                )
+                Phone(id=str(phone["id"]), service_id=sid, contact_id=cid, number=str(phone.get("number", "")))
             )
     for i, attribute in enumerate(record.get("attributes") or []):
         read_attribute(attribute, sid, bundle, problems, f"$.attributes[{i}]")
