@@ -40,17 +40,14 @@ def _read(path: Path, fmt: Format | None) -> DirectoryFile:
 def _report_problems(path: Path, problems: list[Problem]) -> None:
     typer.echo(text("staff/directory", "report.problems_heading", count=len(problems), file=path), err=True)
     for p in problems:
-        typer.echo(
-            text(
-                "staff/directory",
-                "report.problem_line",
-                index=p.index,
-                name=p.name or "-",
-                path=p.path,
-                reason=p.reason,
-            ),
-            err=True,
-        )
+        typer.echo(_problem_line(p), err=True)
+
+
+def _problem_line(p: Problem) -> str:
+    """One problem: which record, where in it, and why."""
+    return text(
+        "staff/directory", "report.problem_line", index=p.index, name=p.name or "-", path=p.path, reason=p.reason
+    )
 
 
 def _report_lacks(parsed: DirectoryFile) -> None:
@@ -96,14 +93,7 @@ def directory_import(
         if skip_invalid:
             say("directory", "report.skipped", count=len({p.index for p in parsed.problems}))
             for p in parsed.problems:
-                say(
-                    "directory",
-                    "report.problem_line",
-                    index=p.index,
-                    name=p.name or "-",
-                    path=p.path,
-                    reason=p.reason,
-                )
+                typer.echo(_problem_line(p))
         else:
             _report_problems(path, parsed.problems)
     if invalid and not skip_invalid:
