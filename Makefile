@@ -14,6 +14,8 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The public development secrets are allowed only with DAYFINDER_ENV=development.
+run: export DAYFINDER_ENV = development
 run: install
 	$(BIN)/dayfinder db upgrade
 	$(BIN)/dayfinder directory load-sample

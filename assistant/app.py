@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated
 
+from anyio import to_thread
 from fastapi import Depends, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
@@ -13,7 +14,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
 from assistant import __version__
-from assistant.channels.wiring import install_channels
+from assistant.channels.wiring import channel_health, install_channels
 from assistant.conversation.runtime import Conversations
 from assistant.curation import listings_api, listings_pages, problems_pages
 from assistant.directory.db import make_engine
@@ -24,7 +25,8 @@ from assistant.staff import auth as staff_auth
 from assistant.staff import signposting
 from assistant.web import chat_api, errors, gaps_page, oruk_api, pages
 from assistant.web.limits import BodySizeLimit
-from assistant.web.ratelimit import RateLimiter
+from assistant.web.ratelimit import RateLimiter, limit_storage
+from assistant.web.unsafe_input import RefuseUnsafeInput
 
 
 def get_engine(request: Request) -> Engine:
@@ -36,11 +38,16 @@ EngineDep = Annotated[Engine, Depends(get_engine)]
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    settings = settings or get_settings()
-    engine = make_engine(settings.database_url)
+    # Refuse the public development secrets (or short ones) unless DAYFINDER_ENV=development.
+    settings = (settings or get_settings()).require_secrets()
+    engine = make_engine(
+        settings.database_url, pool_size=settings.worker_threads, pool_timeout=settings.database_pool_timeout
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # As many threads for blocking work as pooled connections (see Settings.worker_threads).
+        to_thread.current_default_thread_limiter().total_tokens = settings.worker_threads
         yield
         engine.dispose()
 
@@ -48,10 +55,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.conversations = Conversations(engine, Matcher(engine), settings)
+    app.state.limit_storage = limit_storage(settings.redis_url)
     app.state.chat_limits = (
-        RateLimiter(settings.ip_rate_per_minute),
-        RateLimiter(settings.chat_rate_per_minute),
+        RateLimiter(settings.ip_rate_per_minute, "chat-ip", app.state.limit_storage),
+        RateLimiter(settings.chat_rate_per_minute, "chat-session", app.state.limit_storage),
     )
+    app.add_middleware(RefuseUnsafeInput)  # innermost: its 400s still get CORS headers
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
@@ -59,7 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         allow_headers=["Content-Type"],
         max_age=600,
     )
-    app.add_middleware(BodySizeLimit)
+    app.add_middleware(BodySizeLimit, paths=listings_pages.UPLOAD_LIMITS)
     errors.install(app)
     app.include_router(chat_api.router)
     app.include_router(oruk_api.router)
@@ -75,14 +84,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.get("/readyz", responses={503: {}})
     def readyz(engine: EngineDep) -> JSONResponse:
-        """Ready to serve: the database answers and the directory has listings (503 otherwise)."""
+        """Ready to serve: the database answers and the directory has listings (503 otherwise);
+        ``channels`` says which channels are on and which are degraded (their platform unreachable)."""
         try:
             listings = service_count(engine)
         except DBAPIError:
             return errors.friendly(503, "try_again")
         if listings == 0:
             return errors.friendly(503, "try_again")
-        return JSONResponse({"status": "ready", "listings": listings})
+        # A channel whose platform is unreachable is named, but the rest still serves: 200.
+        channels = channel_health(app)
+        status = "degraded" if "degraded" in channels.values() else "ready"
+        return JSONResponse({"status": status, "listings": listings, "channels": channels})
 
     @app.get("/healthz")
     def healthz(engine: EngineDep) -> dict[str, object]:

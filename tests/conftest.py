@@ -22,6 +22,8 @@ from assistant.directory.schema import upgrade
 from assistant.settings import PROJECT_DIR
 from tests.browser import ARGS, CHROMIUM
 
+# The tests use the public development secrets and short test ones, which only development allows.
+os.environ["DAYFINDER_ENV"] = "development"
 POSTGRES_URL = os.environ.get("DATABASE_URL", "")
 BACKENDS = ["sqlite"] + (["postgresql"] if POSTGRES_URL.startswith("postgresql") else [])
 

@@ -84,11 +84,16 @@ def claim(engine: Engine, channel: str, message_id: str, key: str, now: dt.datet
 
 
 def record(engine: Engine, channel: str, message_id: str, key: str, answer: str, now: dt.datetime) -> None:
-    """Keep the answer sent, so that a retry of the same message gets it again."""
+    """Keep the answer sent, so that a retry of the same message gets it again.
+
+    Nothing is kept when the claim has gone: "delete my data" deletes every stored answer of the
+    person, the claim of the message asking for it included, and keeping that message's answer
+    would tie a new row to them again (a retry of it finds nothing to delete, and says so).
+    """
     with session_scope(engine) as session:
         row = session.get(ChannelMessage, (channel, message_id))
-        if row is None:  # deleted meanwhile, as "delete my data" does
-            row = ChannelMessage(channel=channel, message_id=message_id, key=key, expires_at=now + KEEP_ANSWERS)
+        if row is None:
+            return
         row.answer = answer
         session.add(row)
 

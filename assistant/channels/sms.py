@@ -20,6 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
+from assistant.boundary import inbound_text
 from assistant.channels import optouts
 from assistant.channels.gsm import gsm_safe
 from assistant.channels.sms_format import sms_texts
@@ -30,10 +31,10 @@ from assistant.engine.replies import Inbound
 CHANNEL = "sms"
 PATH = "/sms/twilio"
 PAGE_SIZE = 3  # three compact results fit a basic phone's screen and two texts
-MAX_TEXT = 1000  # as the web chat; Twilio allows 1,600
 OPT_OUT = frozenset({"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT", "REVOKE"})
 OPT_IN = frozenset({"START", "UNSTOP", "YES"})  # YES opts back in only when opted out, as on Twilio
 HELP = frozenset({"HELP", "INFO"})
+RETRY_WAIT_SECONDS = 10.0  # how long a repeated MessageSid waits for the first copy's answer
 
 
 class TwilioWebhook:
@@ -62,16 +63,20 @@ class TwilioWebhook:
         sid, sender = form.get("MessageSid") or form.get("SmsSid") or "", form.get("From") or ""
         if not sid or not sender:
             return twiml([])
-        key = self._conversations.key(CHANNEL, sender)
+        key, sid, body = self._conversations.key(CHANNEL, sender), sid[:64], form.get("Body") or ""
         now = self._clock()
-        seen = optouts.claim(self._engine, CHANNEL, sid[:64], key, now)
-        if seen is not None and seen.answer is None:  # the first copy is still being answered
-            seen = optouts.wait_for_answer(self._engine, CHANNEL, sid[:64])
-            if seen is None and optouts.claim(self._engine, CHANNEL, sid[:64], key, now) is None:
-                return self._answer_claimed(sender, key, sid[:64], form.get("Body") or "", now)
-        if seen is not None:
-            return seen.answer or twiml([])
-        return self._answer_claimed(sender, key, sid[:64], form.get("Body") or "", now)
+        seen = optouts.claim(self._engine, CHANNEL, sid, key, now)
+        if seen is None:
+            return self._answer_claimed(sender, key, sid, body, now)
+        if seen.answer is None:  # the first copy is still being answered: wait for its answer
+            seen = optouts.wait_for_answer(self._engine, CHANNEL, sid, seconds=RETRY_WAIT_SECONDS)
+        if seen is None:  # no answer yet: abandoned (claim released), or still being worked on
+            seen = optouts.claim(self._engine, CHANNEL, sid, key, now)
+            if seen is None:  # it was abandoned, and this copy has claimed it now
+                return self._answer_claimed(sender, key, sid, body, now)
+        # Still being worked on after the wait: answering here as well would move the
+        # conversation on twice, so this copy says nothing; Twilio's next retry gets the answer.
+        return seen.answer or twiml([])
 
     def _answer_claimed(self, sender: str, key: str, sid: str, body: str, now: dt.datetime) -> str:
         """Answer a message this request holds the claim for, and keep the answer for retries."""
@@ -97,7 +102,7 @@ class TwilioWebhook:
             return [gsm_safe(text("channels", "sms.texts_on"))]
         if word in OPT_IN - {"YES"}:
             return [gsm_safe(text("channels", "sms.texts_on"))]
-        result = self._conversations.turn(CHANNEL, sender, Inbound(text=body[:MAX_TEXT]), page_size=PAGE_SIZE)
+        result = self._conversations.turn(CHANNEL, sender, Inbound(text=inbound_text(body)), page_size=PAGE_SIZE)
         if result.deleted:
             optouts.forget_answers(self._engine, key)
         return sms_texts(result.replies, result.mode)

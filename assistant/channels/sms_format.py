@@ -11,18 +11,22 @@ phone: a basic phone shows a long list badly, and "details" gives the rest.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from assistant.channels import split
 from assistant.channels.gsm import gsm_safe, segments
 from assistant.content import text
 from assistant.matching.results import Card
+from assistant.rendering.audience import audience
 from assistant.rendering.cards import cost, when, where
 from assistant.rendering.text import Rendered, RenderedOption
 from assistant.rendering.words import card_word
 
 MAX_SEGMENTS = 2
-NUMBERS_ARE_ANSWERS = frozenset({"ask.budget"})  # "5" answers the budget question as £5
+# Replies whose bare numbers mean something else: "5" to the budget question is £5 beyond its
+# options, and under a results list a number picks a result.
+NUMBERS_ARE_ANSWERS = frozenset({"ask.budget", "results", "results.refine"})
 
 
 def sms_texts(replies: Sequence[Rendered], mode: str) -> list[str]:
@@ -45,12 +49,13 @@ def compact_results(reply: Rendered, mode: str) -> str:
     head = len(lines) - len(reply.cards) - 1
     if head < 1:
         return reply.text
-    cards = [compact_card(card, number, mode) for number, card in enumerate(reply.cards, 1)]
+    cards = [compact_card(card, number, mode, reply.today) for number, card in enumerate(reply.cards, 1)]
     return "\n".join([*lines[:head], *cards, lines[-1]])
 
 
-def compact_card(card: Card, number: int, mode: str) -> str:
-    facts = [when(card, mode), where(card, mode), cost(card, mode)]
+def compact_card(card: Card, number: int, mode: str, today: dt.date | None) -> str:
+    """A result in a few words: who for, when (with the next date of a monthly group), where, cost, phone."""
+    facts = [audience(card, mode), when(card, mode, today), where(card, mode), cost(card, mode)]
     if card.phone:
         facts.append(card_word("phone", mode, phone=card.phone))
     head = card_word("line", mode, number=number, name=card.name)

@@ -10,10 +10,10 @@ within Telegram's flood limits and, if Telegram still says to slow down, waits a
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 from sqlalchemy import Engine
+from starlette.concurrency import run_in_threadpool
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
     AIORateLimiter,
@@ -25,6 +25,7 @@ from telegram.ext import (
     filters,
 )
 
+from assistant.boundary import inbound_text
 from assistant.channels import LOG, optouts
 from assistant.channels.telegram_format import Button, telegram_messages
 from assistant.content import text
@@ -67,7 +68,7 @@ class TelegramBot:
 
     async def _text(self, update: Update, context: Context) -> None:
         if update.message and update.message.text:
-            await self._turn(update, context, Inbound(text=update.message.text))
+            await self._turn(update, context, Inbound(text=inbound_text(update.message.text)))
 
     async def _command(self, update: Update, context: Context) -> None:
         """A menu command, or "help" for one we do not know (``/start@dayfinder_bot`` works too)."""
@@ -87,7 +88,7 @@ class TelegramBot:
         await query.answer()  # stops the button's spinner
         chat = update.effective_chat
         if query.data and chat is not None and chat.type == chat.PRIVATE:
-            await self._turn(update, context, Inbound(text=query.data))
+            await self._turn(update, context, Inbound(text=inbound_text(query.data)))
 
     async def _unsupported(self, update: Update, context: Context) -> None:
         if update.effective_chat is not None:
@@ -98,10 +99,11 @@ class TelegramBot:
         if chat is None:
             return
         sender = str(chat.id)
-        result = await asyncio.to_thread(self._conversations.turn, CHANNEL, sender, inbound, PAGE_SIZE)
+        # The web's thread pool, whose size the database pool is matched to (Settings.worker_threads).
+        result = await run_in_threadpool(self._conversations.turn, CHANNEL, sender, inbound, PAGE_SIZE)
         if result.deleted:
             key = self._conversations.key(CHANNEL, sender)
-            await asyncio.to_thread(optouts.forget_answers, self._engine, key)
+            await run_in_threadpool(optouts.forget_answers, self._engine, key)
         for message in telegram_messages(result.replies, result.mode):
             await context.bot.send_message(chat.id, message.text, reply_markup=keyboard(message.buttons))
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-import json
 import sys
 import uuid
 from collections.abc import Iterator
@@ -11,12 +9,15 @@ from typing import Annotated
 
 import typer
 
+from assistant.boundary import inbound_text
 from assistant.cli.common import database
+from assistant.cli.search_json import dumps, error_document, search_document
 from assistant.content import text
+from assistant.conversation.one_text import Outcome, search_text
 from assistant.conversation.runtime import Conversations, utc_now
-from assistant.engine.oneshot import profile_from_text
 from assistant.engine.replies import Inbound, Reply, SearchRequest
 from assistant.matching.matcher import Matcher
+from assistant.matching.unmet import unmet_wishes
 from assistant.rendering.text import Rendered, render
 from assistant.settings import get_settings
 
@@ -54,32 +55,44 @@ def chat(easy_read: Annotated[bool, typer.Option("--easy-read", help="Start in e
         for line in _lines(interactive):
             if not interactive:
                 typer.echo(f"> {line}")
-            for reply in conversations.turn(CHANNEL, sender, Inbound(line), PAGE_SIZE).replies:
+            for reply in conversations.turn(CHANNEL, sender, Inbound(inbound_text(line)), PAGE_SIZE).replies:
                 _show(reply)
         conversations.forget(CHANNEL, sender)
 
 
 def search(
-    query: Annotated[
-        str, typer.Argument(help='What to look for, e.g. "free swimming in Solihull on Saturdays".')
-    ],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
+    query: Annotated[str, typer.Argument(help='What to look for, e.g. "free swimming in Solihull on Saturdays".')],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the outcome as JSON, whatever it is.")] = False,
     easy_read: Annotated[bool, typer.Option("--easy-read", help="Word the results in easy read.")] = False,
 ) -> None:
-    """Search the directory with one message and print the best results."""
+    """Search the directory with one message and print the best results.
+
+    Exits 0 when it searched (even if nothing matched), 2 when it could not tell where to search
+    (no place, not found, which place?, an area not covered) and 1 on an error. With ``--json``
+    it always prints one JSON document with a ``status``.
+    """
     mode = "easy" if easy_read else "plain"
-    profile, replies = profile_from_text(query)
     today = utc_now().date()
-    if replies:
-        for reply in replies:
-            _show(render(reply, mode, today=today))
-        raise typer.Exit(2)
-    with database() as engine:
-        page = Matcher(engine).search(profile, 0, PAGE_SIZE)
+    try:
+        with database() as engine:
+            found = search_text(query, Matcher(engine), PAGE_SIZE)
+            unmet: dict[str, list[str]] = {}
+            if as_json and found.page is not None:
+                ids = [card.id for card in found.page.cards]
+                unmet = unmet_wishes(engine, found.profile, ids, today)
+    except Exception as exc:  # --json promises JSON for every outcome, a failure included
+        if not as_json:
+            raise
+        detail = str(exc) if not isinstance(exc, typer.Exit) else text("staff/cli", "error.no_database")
+        typer.echo(dumps(error_document(detail)))
+        raise typer.Exit(1) from exc
     if as_json:
-        cards = [dataclasses.asdict(card) for card in page.cards]
-        typer.echo(
-            json.dumps({"total": page.total, "results": cards}, indent=1, default=str, ensure_ascii=False)
-        )
-        return
-    _show(render(Reply("results", search=SearchRequest(profile)), mode, today=today, page=page))
+        typer.echo(dumps(search_document(found, unmet, mode, today)))
+    else:
+        for reply in found.said:
+            _show(render(reply, mode, today=today))
+        if found.page is not None:
+            results = Reply("results", search=SearchRequest(found.profile))
+            _show(render(results, mode, today=today, page=found.page))
+    if found.outcome is not Outcome.RESULTS:
+        raise typer.Exit(2)

@@ -13,7 +13,7 @@ from telegram import Bot, BotCommand
 
 from assistant.channels.telegram import ALLOWED_UPDATES, COMMANDS, TelegramBot, build_application
 from assistant.channels.telegram_webhook import PATH
-from assistant.cli.common import database, say
+from assistant.cli.common import database, say, secure_settings
 from assistant.content import text
 from assistant.conversation.runtime import Conversations
 from assistant.matching.matcher import Matcher
@@ -30,7 +30,7 @@ def _refuse(key: str) -> typer.Exit:
 @telegram_app.command("poll")
 def poll() -> None:
     """Answer the bot's messages by long polling (for development; removes any webhook)."""
-    settings = get_settings()
+    settings = secure_settings()
     if not settings.telegram_bot_token:
         raise _refuse("needs_token")
     with database() as engine:

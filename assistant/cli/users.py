@@ -16,7 +16,7 @@ import typer
 
 from assistant.cli.common import database, say
 from assistant.content import text
-from assistant.staff.users import ROLES, UserExistsError, add_user, list_users, set_active
+from assistant.staff.users import ROLES, UserExistsError, add_user, list_users, set_active, set_password
 
 users_app = typer.Typer(help="Staff accounts.", no_args_is_help=True)
 
@@ -78,9 +78,23 @@ def list_() -> None:
 
 @users_app.command("disable")
 def disable(email: Annotated[str, typer.Argument(help="The account's email address.")]) -> None:
-    """Stop an account signing in; its open sessions end at their next request."""
+    """Stop an account signing in; its open sessions end at once."""
     with database() as engine:
         found = set_active(engine, email, False)
     if not found:
         raise _fail("not_found", email=email)
     say("ui", "users.disabled_done", email=email)
+
+
+@users_app.command("password")
+def password(
+    email: Annotated[str, typer.Argument(help="The account's email address.")],
+    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Read the password from stdin.")] = False,
+) -> None:
+    """Set a new password (asks for it twice); every session the account has open ends."""
+    new = _password(password_stdin)
+    with database() as engine:
+        found = set_password(engine, email, new)
+    if not found:
+        raise _fail("not_found", email=email)
+    say("ui", "users.password_done", email=email)

@@ -15,9 +15,10 @@ from threading import Lock
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from assistant.conversation import store
-from assistant.curation.problems_queue import file_report
+from assistant.curation.problems_queue import file_report, forget_reports
 from assistant.directory.db import session_scope
 from assistant.engine.dialogue import handle, remember_results
 from assistant.engine.replies import Action, Inbound, Reply
@@ -66,13 +67,14 @@ class Conversations:
     ) -> TurnResult:
         """Handle one message. ``mode`` ("plain"/"easy") switches the wording first, as a web page's
         easy-read toggle does. If the database is unreachable the person is asked to try again
-        (``TurnResult.failed``); nothing is half-written, and the next turn works once it is back."""
+        (``TurnResult.failed``), as they are when no pooled connection frees up in time; nothing is
+        half-written, and the next turn works once it is back."""
         key = self.key(channel, sender)
         try:
             with self._locks[int(key[:8], 16) % len(self._locks)]:
                 return self._turn(channel, key, inbound, page_size, mode)
-        except DBAPIError:
-            _log.warning("database unavailable during a %s turn", channel, exc_info=True)
+        except (DBAPIError, PoolTimeout) as exc:  # down, or every pooled connection busy for too long
+            _log.warning("database unavailable during a %s turn: %s", channel, type(exc).__name__)
             return TurnResult(
                 mode or "plain",
                 [render(Reply("try_again"), mode or "plain", today=self._clock().date())],
@@ -92,23 +94,24 @@ class Conversations:
                 if reply.key == "results.refine" and rendered and rendered[-1].key != "results":
                     continue  # nothing was found: narrowing it down would not help
                 if reply.search is not None:
-                    page = self._finder.search(reply.search.profile, reply.search.page, page_size)
+                    page = self._finder.search(reply.search.profile, reply.search.page, page_size, session=session)
                     if reply.search.page == 0:  # one anonymous event a search, not one a page
                         record_search(
                             session, profile=reply.search.profile, page=page, channel=channel, today=now.date()
                         )
-                    state = remember_results(state, [c.id for c in page.cards] or list(state.shown), page.page)
+                    state = remember_results(state, [c.id for c in page.cards], page.page)
                     rendered.append(render(reply, state.mode, today=now.date(), page=page))
                 elif reply.details is not None:
-                    card = self._finder.card(reply.details)
+                    card = self._finder.card(reply.details, session=session)
                     rendered.append(render(reply, state.mode, today=now.date(), card=card))
                 else:
                     rendered.append(render(reply, state.mode, today=now.date()))
             for reply in replies:
                 if reply.action is Action.REPORT_PROBLEM and reply.problem is not None:
-                    file_report(session, reply.problem[0], reply.problem[1], channel, now)
+                    file_report(session, reply.problem[0], reply.problem[1], channel, now, reporter=key)
             if any(r.action is Action.DELETE_DATA for r in replies):
                 store.forget(session, key)
+                forget_reports(session, key)
                 return TurnResult(state.mode, rendered, deleted=True)
             store.save(session, key, channel, state.to_json(), now, self._keep)
             return TurnResult(state.mode, rendered)

@@ -34,7 +34,8 @@ templates.env.globals["report_limit"] = MAX_MESSAGE
 def _limiter(request: Request) -> RateLimiter:
     limiter: RateLimiter | None = getattr(request.app.state, "problem_limit", None)
     if limiter is None:
-        limiter = request.app.state.problem_limit = RateLimiter(REPORTS_PER_MINUTE)
+        limiter = RateLimiter(REPORTS_PER_MINUTE, "problem-report", request.app.state.limit_storage)
+        request.app.state.problem_limit = limiter
     return limiter
 
 
@@ -55,7 +56,7 @@ async def report_problem(request: Request, service_id: str) -> HTMLResponse:
         return page(request, "curation/report.html", mode, 422, error="empty", **context)
     if len(message) > MAX_MESSAGE:
         return page(request, "curation/report.html", mode, 422, error="too_long", **context)
-    if not _limiter(request).allow(f"ip:{client}"):
+    if not await run_in_threadpool(_limiter(request).allow, f"ip:{client}"):
         return page(request, "curation/report.html", mode, 429, error="too_many", **context)
 
     def save() -> None:

@@ -3,7 +3,9 @@
 A member of the public can say a listing is wrong from the listing page, the no-JS chat, the
 widget (which links to the listing page's form) or by typing "report 2" in a conversation. No
 personal data is asked for: a report holds the listing, what is wrong (length-limited), where it
-came from and when. Curators see open reports at ``/staff/problems`` and close them; closing
+came from and when, and for a report typed in a conversation the same HMAC key the conversation
+is stored under, so that "delete my data" deletes the reports too (:func:`forget_reports`).
+Curators see open reports at ``/staff/problems`` and close them; closing
 records who closed it and when, so the queue is also a small audit trail.
 """
 
@@ -13,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import DateTime, Engine
-from sqlmodel import Field, Session, SQLModel, col, select
+from sqlmodel import Field, Session, SQLModel, col, delete, select
 
 from assistant.directory.db import session_scope
 from assistant.directory.models import Service
@@ -32,6 +34,7 @@ class ProblemReport(SQLModel, table=True):
     created_at: dt.datetime = Field(sa_type=DateTime(timezone=True), index=True)
     closed_at: dt.datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     closed_by: int | None = Field(default=None, foreign_key="staff_user.id")
+    reporter: str | None = Field(default=None, max_length=64, index=True)  # HMAC key; None from a web form
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,17 +52,26 @@ def clean_message(message: str) -> str:
     return " ".join(message.split())[:MAX_MESSAGE]
 
 
-def file_report(session: Session, service_id: str, message: str, source: str, now: dt.datetime) -> ProblemReport:
-    """Add a report in the caller's transaction (the conversation runtime writes it with the turn)."""
+def file_report(
+    session: Session, service_id: str, message: str, source: str, now: dt.datetime, reporter: str | None = None
+) -> ProblemReport:
+    """Add a report in the caller's transaction (the conversation runtime writes it with the turn,
+    with the person's key as ``reporter``)."""
     report = ProblemReport(
         service_id=service_id[:128],
         message=clean_message(message),
         source=source if source in SOURCES else "web",
         created_at=now,
+        reporter=reporter,
     )
     session.add(report)
     session.flush()
     return report
+
+
+def forget_reports(session: Session, reporter: str) -> None:
+    """Delete every report this person filed, open or closed, in the caller's transaction."""
+    session.execute(delete(ProblemReport).where(col(ProblemReport.reporter) == reporter))
 
 
 def listing_exists(engine: Engine, service_id: str) -> bool:

@@ -12,8 +12,21 @@ from sqlmodel import Session, create_engine
 IMMEDIATE = "dayfinder_immediate"  # execution option: take SQLite's write lock at BEGIN
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
-    """Build an engine with the per-backend settings Dayfinder relies on."""
+def make_engine(url: str, *, pool_size: int | None = None, pool_timeout: float | None = None, **kwargs: Any) -> Engine:
+    """Build an engine with the per-backend settings Dayfinder relies on.
+
+    ``pool_size``: connections kept, as many as the threads that may use them at once (the web
+    worker's thread pool), so a request never waits behind a full pool; ``pool_timeout``: seconds
+    to wait for a connection before ``sqlalchemy.exc.TimeoutError`` (answered "try again").
+    """
+    if ":memory:" not in url:  # an in-memory SQLite database is one connection per thread
+        if pool_size is not None:
+            kwargs.setdefault("pool_size", pool_size)
+        if pool_timeout is not None:
+            kwargs.setdefault("pool_timeout", pool_timeout)
+    # A failed statement's message (and SQLAlchemy's own statement log) would otherwise carry its
+    # bound values: a problem report's words, a search's postcode. Errors are logged by class.
+    kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
 

@@ -191,6 +191,8 @@ def _schedule(s: Schedule) -> Json:
             "freq": s.freq,
             "interval": s.interval,
             "byday": s.byday,
+            "bymonthday": s.bymonthday,
+            "dtstart": s.dtstart.isoformat() if s.dtstart else None,
             "opens_at": s.opens_at.strftime("%H:%M") if s.opens_at else None,
             "closes_at": s.closes_at.strftime("%H:%M") if s.closes_at else None,
             "valid_from": s.valid_from.isoformat() if s.valid_from else None,

@@ -5,6 +5,12 @@ every postcode, which is precise enough to rank day centres a few miles apart. N
 matched exactly first (ignoring case and punctuation), then fuzzily, so "Biggleswde" still
 finds Biggleswade; the result says when it was corrected so the caller can check with the
 person. Loading takes a fraction of a second and happens once per data folder.
+
+Besides GeoNames' postal places, names come from GeoNames' populated places (with their
+population: which namesake is well known) and from the wards of the areas Dayfinder serves, so
+estates and suburbs such as Kingshurst or Hale End are places too. A place's council is its own
+ward's, never its postcode district's (CV7 and SG5 straddle councils). Whole council areas are
+places as well (:mod:`assistant.directory.areas`).
 """
 
 from __future__ import annotations
@@ -21,7 +27,9 @@ from statistics import fmean
 
 from rapidfuzz import fuzz, process
 
+from assistant.directory.areas import Areas, read_areas
 from assistant.directory.places import (
+    NOTABLE_POPULATION,
     NamedPoint,
     Namesakes,
     Place,
@@ -41,6 +49,10 @@ from assistant.settings import get_settings
 FUZZY_CUTOFF = 85.0
 SHORT_NAME_CUTOFF = 90.0
 SHORT_NAME_LENGTH = 5
+SERVED_FUZZY_MARGIN = 4.0  # a served place this close to the best spelling match is the one meant
+SERVED_FUZZY_DOUBT = 8.0  # this close, it is offered first beside the best match
+MAX_COUNTY_WORDS = 3  # "Stotfold, Bedfordshire", "Shirley West Midlands", "Hale End, north east london"
+_WARD_PARTS = re.compile(r",|&| and ")
 
 
 class Match(StrEnum):
@@ -68,6 +80,16 @@ class Located:
         return self.candidates[0] if self.match is Match.FOUND else None
 
 
+@dataclass(frozen=True, slots=True)
+class NameInfo:
+    """What a name is, for reading it out of a sentence: in an area served, or well known."""
+
+    served: bool
+    notable: bool
+    settlement: bool = False  # a town, village or suburb in an area served (not only a ward's name)
+    area: bool = False  # a whole council area
+
+
 class Gazetteer:
     """Lookups over the outcode table and the place names (see :func:`load_gazetteer`).
 
@@ -75,12 +97,43 @@ class Gazetteer:
     running assistant only ever asks about a few hundred names.
     """
 
-    def __init__(self, outcodes: Mapping[str, Place], names: Mapping[str, list[NamedPoint]]) -> None:
+    def __init__(
+        self,
+        outcodes: Mapping[str, Place],
+        names: Mapping[str, list[NamedPoint]],
+        areas: Areas,
+        everyday: frozenset[str] = frozenset(),
+    ) -> None:
         self._outcodes = dict(outcodes)
         self._points = dict(names)
         self._keys = list(self._points)
         self._authorities = {c: p.local_authority for c, p in self._outcodes.items() if p.local_authority}
         self._namesakes: dict[str, Namesakes] = {}
+        self.areas = areas
+        self.everyday = everyday  # words of place names that are also everyday English
+        self.served_keys = sorted(
+            {k for k, ps in self._points.items() if any(p.local_authority in areas.served for p in ps)}
+            | set(areas.names)
+        )
+        self._served = frozenset(self.served_keys)
+
+    def served(self, place: Place) -> bool:
+        return place.local_authority in self.areas.served
+
+    def name_info(self, key: str) -> NameInfo | None:
+        """What an exactly spelt, normalised name is, or None if it names no place or area."""
+        if council := self.areas.area_named(key):
+            served = council in self.areas.served
+            return NameInfo(served=served, notable=True, settlement=served, area=True)
+        if key not in self._points:
+            return None
+        places = self._names(key).places
+        points = self._points[key]
+        return NameInfo(
+            served=any(self.served(p) for p in places),
+            notable=any(p.population >= NOTABLE_POPULATION // 5 for p in places) or any(p.is_post_town for p in points),
+            settlement=any(p.local_authority in self.areas.served and not p.ward for p in points),
+        )
 
     @property
     def outcodes(self) -> Mapping[str, Place]:
@@ -101,16 +154,35 @@ class Gazetteer:
         key = normalise_name(text)
         if not key:
             return Located(Match.NOT_FOUND)
+        if council := self.areas.area_named(key):
+            return Located(Match.FOUND, (self.areas.place(council),))
         if key in self._points:
             return _resolved(self._names(key), corrected=False)
+        if in_county := self._in_county(key):
+            return in_county
+        if council := self.areas.council_named(key):
+            return Located(Match.FOUND, (self.areas.place(council),))
         if postcode := self.find_postcode(text):
             return self._at_postcode(postcode)
         return self._fuzzy(key)
 
     def _names(self, key: str) -> Namesakes:
         if key not in self._namesakes:
-            self._namesakes[key] = namesakes(self._points[key], self._authorities)
+            self._namesakes[key] = namesakes(self._points[key], self._authorities, self.areas.served)
         return self._namesakes[key]
+
+    def _in_county(self, key: str) -> Located | None:
+        """A place name with its county or region after it: "stotfold bedfordshire"."""
+        words = key.split()
+        for size in range(min(MAX_COUNTY_WORDS, len(words) - 1), 0, -1):
+            name, county = " ".join(words[:-size]), self.areas.county(" ".join(words[-size:]))
+            if county is None:
+                continue
+            located = self.locate(name) if name not in self._points else _resolved(self._names(name), corrected=False)
+            inside = tuple(p for p in located.candidates if self.areas.in_county(p, county))
+            if inside:
+                return Located(Match.FOUND if len(inside) == 1 else Match.AMBIGUOUS, inside, located.corrected)
+        return None
 
     def _at_postcode(self, postcode: Postcode) -> Located:
         district = self._outcodes.get(postcode.outcode)
@@ -126,7 +198,13 @@ class Gazetteer:
         if not scored:
             return Located(Match.NOT_FOUND)
         best = scored[0][1]
-        names = [self._names(name) for name, score, _ in scored if score == best]
+        served = [name for name, score, _ in scored if score >= best - SERVED_FUZZY_MARGIN and name in self._served]
+        nearly = [name for name, score, _ in scored if score >= best - SERVED_FUZZY_DOUBT and name in self._served]
+        if not served and nearly:  # "Stotfeld": Stotfold, Bedfordshire, or Stotfield in Moray?
+            best_names = [n for n, score, _ in scored if score == best and n not in nearly]
+            places = tuple(p for name in [*nearly, *best_names] for p in self._names(name).places)
+            return Located(Match.AMBIGUOUS, places, corrected=True)
+        names = [self._names(name) for name in served] or [self._names(n) for n, score, _ in scored if score == best]
         if len(names) == 1:
             return _resolved(names[0], corrected=True)
         places = tuple(place for same_name in names for place in same_name.places)
@@ -145,7 +223,8 @@ def load_gazetteer(data_dir: Path | None = None) -> Gazetteer:
 
 @lru_cache(maxsize=4)
 def _load(data_dir: Path) -> Gazetteer:
-    outcode_rows = list(_rows(data_dir / "geo" / "outcodes.csv"))
+    geo = data_dir / "geo"
+    outcode_rows = list(_rows(geo / "outcodes.csv"))
     outcodes = {
         row["outcode"]: Place(
             name=row["outcode"],
@@ -163,6 +242,7 @@ def _load(data_dir: Path) -> Gazetteer:
         row["outcode"]: {normalise_name(town) for town in row["post_town"].split(",") if town.strip()}
         for row in outcode_rows
     }
+    place_rows = list(_rows(geo / "places.csv"))
     points = [
         NamedPoint(
             name=row["place_name"],
@@ -173,11 +253,62 @@ def _load(data_dir: Path) -> Gazetteer:
             district=row["district"],
             country=row["country"],
             is_post_town=normalise_name(row["place_name"]) in post_towns.get(row["outcode"], ()),
+            local_authority=row.get("local_authority", ""),
         )
-        for row in _rows(data_dir / "geo" / "places.csv")
+        for row in place_rows
     ]
+    points += _towns(geo / "towns.csv")
     points += _unnamed_post_towns(outcode_rows, {normalise_name(p.name) for p in points})
-    return Gazetteer(outcodes, index_names(points))
+    ward_rows = list(_rows(geo / "wards.csv"))
+    areas = read_areas(
+        geo / "areas.toml",
+        ((w["local_authority"], float(w["latitude"]), float(w["longitude"])) for w in ward_rows),
+        (row["county"] for row in place_rows),
+    )
+    everyday = frozenset((geo / "everyday_words.txt").read_text(encoding="utf-8").split())
+    points += _served_wards(ward_rows, areas.served, everyday)
+    return Gazetteer(outcodes, index_names(points), areas, everyday)
+
+
+def _towns(path: Path) -> list[NamedPoint]:
+    """Populated places with their population: the towns the postal data misses, and a weight."""
+    return [
+        NamedPoint(
+            name=row["name"],
+            latitude=float(row["latitude"]),
+            longitude=float(row["longitude"]),
+            outcode=row["outcode"],
+            local_authority=row["local_authority"],
+            population=int(row["population"]),
+        )
+        for row in _rows(path)
+    ]
+
+
+def _served_wards(rows: list[dict[str, str]], served: frozenset[str], everyday: frozenset[str]) -> list[NamedPoint]:
+    """Each served ward under its name, its name and "ward", and each place it joins ("Kingshurst
+    and Fordbridge"). A name that is an everyday word ("Park", "Church", "Central") is left out
+    unless "ward" follows it: alone, those stay words.
+    """
+    points = []
+    for row in rows:
+        if row["local_authority"] not in served:
+            continue
+        name = row["ward_name"]
+        parts = [part.strip() for part in _WARD_PARTS.split(name)]
+        for part in {name, *parts, f"{name} ward"}:
+            if part and normalise_name(part) not in everyday:
+                points.append(
+                    NamedPoint(
+                        name=part,
+                        latitude=float(row["latitude"]),
+                        longitude=float(row["longitude"]),
+                        outcode="",
+                        local_authority=row["local_authority"],
+                        ward=True,
+                    )
+                )
+    return points
 
 
 def _rows(path: Path) -> Iterator[dict[str, str]]:

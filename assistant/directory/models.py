@@ -89,7 +89,9 @@ class Schedule(SQLModel, table=True):
     service_id: str = Field(foreign_key="service.id", index=True, max_length=128, ondelete="CASCADE")
     freq: str | None = None
     interval: int | None = None
-    byday: str = ""
+    byday: str = ""  # RRULE BYDAY, ordinals kept: "TU,TH", "3TU", "-1FR"
+    bymonthday: str = Field(default="", max_length=64, sa_column_kwargs={"server_default": ""})  # "15", "1,-1"
+    dtstart: dt.date | None = None  # the first date; anchors an INTERVAL (fortnightly) rule
     opens_at: dt.time | None = None
     closes_at: dt.time | None = None
     valid_from: dt.date | None = None

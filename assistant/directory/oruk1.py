@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from assistant.directory.bundle import ServiceBundle
-from assistant.directory.fields import cost_unit, derived_id, parse_time, plain_text, weekday_code
+from assistant.directory.fields import cost_unit, derived_id, parse_byday, plain_text, weekday_code
 from assistant.directory.models import (
     Attendance,
     Contact,
@@ -23,7 +23,13 @@ from assistant.directory.models import (
     TaxonomyTerm,
 )
 from assistant.directory.problems import Problems
-from assistant.directory.service_parts import read_assured_date, read_name, read_organization, read_service_locations
+from assistant.directory.service_parts import (
+    read_assured_date,
+    read_name,
+    read_organization,
+    read_schedule_rule,
+    read_service_locations,
+)
 from assistant.directory.terms import add_term
 from assistant.directory.vocabulary import load_vocabulary
 
@@ -91,24 +97,27 @@ def read_service(record: Json, problems: Problems) -> ServiceBundle | None:
 
 
 def _read_schedules(record: Json, sid: str, bundle: ServiceBundle, problems: Problems) -> None:
+    """ORUK 1.0 names one ``weekday`` a row; a feed that gives an RRULE ``byday`` ("3TU") keeps it."""
     for i, item in enumerate(record.get("regular_schedules") or []):
         path = f"$.regular_schedules[{i}]"
         schedule = Schedule(
             id=str(item.get("id") or derived_id(sid, "schedule", str(i))),
             service_id=sid,
-            freq=item.get("freq") or "WEEKLY",
-            interval=item.get("interval"),
-            description=item.get("description"),
+            freq="WEEKLY",
+            description=item.get("description") or None,
+            attending_type=item.get("attending_type") or None,
         )
-        try:
-            schedule.byday = weekday_code(str(item.get("weekday") or item.get("byday") or ""))
-        except ValueError:
-            problems.add(f"{path}.weekday", "bad_weekday", value=item.get("weekday"))
-        for key in ("opens_at", "closes_at"):
+        if item.get("byday"):
             try:
-                setattr(schedule, key, parse_time(item.get(key)))
+                schedule.byday = parse_byday(item["byday"])
             except ValueError:
-                problems.add(f"{path}.{key}", "bad_time", value=item.get(key))
+                problems.add(f"{path}.byday", "bad_byday", value=item.get("byday"))
+        else:
+            try:
+                schedule.byday = weekday_code(str(item.get("weekday") or ""))
+            except ValueError:
+                problems.add(f"{path}.weekday", "bad_weekday", value=item.get("weekday"))
+        read_schedule_rule(item, schedule, problems, path)
         bundle.schedules.append(schedule)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from assistant.directory.bundle import ServiceBundle
-from assistant.directory.fields import cost_unit, parse_byday, parse_date, parse_time, plain_text
+from assistant.directory.fields import cost_unit, parse_byday, plain_text
 from assistant.directory.models import (
     Attendance,
     Contact,
@@ -15,7 +15,13 @@ from assistant.directory.models import (
     Service,
 )
 from assistant.directory.problems import Problems
-from assistant.directory.service_parts import read_assured_date, read_name, read_organization, read_service_locations
+from assistant.directory.service_parts import (
+    read_assured_date,
+    read_name,
+    read_organization,
+    read_schedule_rule,
+    read_service_locations,
+)
 from assistant.directory.terms import read_attribute
 
 Json = dict[str, Any]
@@ -91,32 +97,14 @@ def _read_schedule(item: Json, sid: str, bundle: ServiceBundle, problems: Proble
     schedule = Schedule(
         id=str(item["id"]),
         service_id=sid,
-        freq=item.get("freq"),
-        interval=item.get("interval"),
-        description=item.get("description"),
+        description=item.get("description") or None,
         attending_type=item.get("attending_type"),
     )
     try:
         schedule.byday = parse_byday(item.get("byday"))
     except ValueError:
         problems.add(f"{path}.byday", "bad_byday", value=item.get("byday"))
-    for key in ("opens_at", "closes_at"):
-        try:
-            setattr(schedule, key, parse_time(item.get(key)))
-        except ValueError:
-            problems.add(f"{path}.{key}", "bad_time", value=item.get(key))
-    for key in ("valid_from", "valid_to"):
-        try:
-            setattr(schedule, key, parse_date(item.get(key)))
-        except ValueError:
-            problems.add(f"{path}.{key}", "bad_date", value=item.get(key))
-    if schedule.opens_at and schedule.closes_at and schedule.closes_at <= schedule.opens_at:
-        problems.add(
-            f"{path}.closes_at",
-            "closes_before_opens",
-            opens=schedule.opens_at.strftime("%H:%M"),
-            closes=schedule.closes_at.strftime("%H:%M"),
-        )
+    read_schedule_rule(item, schedule, problems, path)
     bundle.schedules.append(schedule)
 
 

@@ -11,8 +11,12 @@ A post town spreads wider (Sheffield's reaches 15 miles out to Penistone), so tw
 are both the post town of their districts join within ``SAME_POST_TOWN_MILES``; towns that share
 a post-town name are much further apart (the Newports in Wales, Shropshire and the Isle of Wight).
 
-A namesake whose name is also the post town of its postcode districts is the well-known one:
-"Leeds" means the city, not the Kent village, but "Newport" stays ambiguous. People shorten
+A namesake whose name is also the post town of its postcode districts, or a town of
+``NOTABLE_POPULATION`` people or more, is a well-known one: "Leeds" means the city, not the Kent
+village, but "Newport" stays ambiguous. Places in the council areas Dayfinder serves come first:
+"Shirley" is the Solihull one, and a list never offers a namesake hundreds of miles away before
+the local one, except that a name known only as a served ward ("Derby", a ward of Sefton) comes
+after a well-known town of that name. People shorten
 "Newcastle upon Tyne" or "Clacton-on-Sea", so each such place is also filed under its first part.
 """
 
@@ -20,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
@@ -30,6 +34,7 @@ from assistant.directory.geo import miles_between
 
 SAME_PLACE_MILES = 6.0
 SAME_POST_TOWN_MILES = 15.0
+NOTABLE_POPULATION = 50_000  # a namesake this big elsewhere keeps a served place's name ambiguous
 
 _PUNCTUATION = re.compile("['`.\u2019]")
 _SEPARATORS = re.compile(r"[\W_]+")
@@ -40,6 +45,7 @@ class PlaceKind(StrEnum):
     POSTCODE = "postcode"
     OUTCODE = "outcode"
     PLACE = "place"
+    AREA = "area"  # a whole council area ("Central Beds", "anywhere in Sefton")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +59,7 @@ class Place:
     local_authority: str | None
     area: str | None = None
     kind: PlaceKind = PlaceKind.PLACE
+    population: int = 0
 
     @property
     def label(self) -> str:
@@ -72,6 +79,9 @@ class NamedPoint:
     district: str = ""
     country: str = ""
     is_post_town: bool = False
+    local_authority: str = ""  # of the point's own ward, when the data says it
+    population: int = 0
+    ward: bool = False  # only known as (part of) a ward's name
 
     @property
     def position(self) -> tuple[float, float]:
@@ -105,16 +115,46 @@ def index_names(points: Iterable[NamedPoint]) -> dict[str, list[NamedPoint]]:
     return by_name
 
 
-def namesakes(points: list[NamedPoint], authorities: Mapping[str, str]) -> Namesakes:
-    """The distinct places among points of one name; ``authorities`` maps outcode to council."""
-    groups = sorted(_group_by_distance(points), key=lambda g: (not _is_post_town(g), -len(g)))
-    places = _label_apart([_place(group, authorities) for group in groups])
-    clear = len(groups) == 1 or sum(_is_post_town(g) for g in groups) == 1
+def namesakes(
+    points: list[NamedPoint], authorities: Mapping[str, str], served: Container[str] = frozenset()
+) -> Namesakes:
+    """The distinct places among points of one name, best first; ``authorities`` maps outcode to
+    council, ``served`` holds the councils Dayfinder has listings for."""
+    groups = _group_by_distance(points)
+    built = [(group, _place(group, authorities)) for group in groups]
+    local = [place.local_authority in served for _, place in built]
+    built = [
+        pair
+        for _, pair in sorted(
+            zip(local, built, strict=True),
+            key=lambda item: (-_tier(item[1][0], item[0]), -_population(item[1][0]), -len(item[1][0])),
+        )
+    ]
+    places = _label_apart([place for _, place in built])
+    in_area = [g for g, place in built if place.local_authority in served]
+    if in_area and built[0][1].local_authority in served:
+        clear = len(in_area) == 1 and not any(_notable(g, NOTABLE_POPULATION) for g, _ in built[1:])
+    else:
+        clear = len(groups) == 1 or (not in_area and sum(_notable(g) for g in groups) == 1)
     return Namesakes(tuple(places), clear)
 
 
-def _is_post_town(group: list[NamedPoint]) -> bool:
-    return any(point.is_post_town for point in group)
+def _tier(group: list[NamedPoint], served: bool) -> int:
+    """Served places first, then big towns and cities, names known only as a served ward ("Kew"),
+    then other well-known places: a famous namesake still comes before a ward of the same name."""
+    if served and not all(point.ward for point in group):
+        return 4
+    if _notable(group, NOTABLE_POPULATION):
+        return 3
+    return 2 if served else (1 if _notable(group) else 0)
+
+
+def _notable(group: list[NamedPoint], population: int = 10_000) -> bool:
+    return any(point.is_post_town for point in group) or _population(group) >= population
+
+
+def _population(group: list[NamedPoint]) -> int:
+    return max(point.population for point in group)
 
 
 def _group_by_distance(points: list[NamedPoint]) -> list[list[NamedPoint]]:
@@ -136,15 +176,21 @@ def _same_place(a: NamedPoint, b: NamedPoint) -> bool:
 
 def _place(group: list[NamedPoint], authorities: Mapping[str, str]) -> Place:
     latitude, longitude = fmean(p.latitude for p in group), fmean(p.longitude for p in group)
-    centre = min(group, key=lambda p: (miles_between(latitude, longitude, *p.position), p.outcode))
+    coded = [p for p in group if p.outcode] or group
+    centre = min(coded, key=lambda p: (miles_between(latitude, longitude, *p.position), p.outcode))
     name = _most_common(p.name for p in group) or centre.name
+    # The place's own ward: one of exactly its name ("Lea Bridge"), else the council of its rows.
+    own = [p for p in group if p.ward and p.name == name]
+    own = own or [p for p in group if p.local_authority and not p.ward] or [p for p in group if p.local_authority]
+    council = min(own, key=lambda p: miles_between(latitude, longitude, *p.position)).local_authority if own else None
     return Place(
         name=name,
         latitude=round(latitude, 5),
         longitude=round(longitude, 5),
-        outcode=centre.outcode,
-        local_authority=authorities.get(centre.outcode),
+        outcode=centre.outcode or None,
+        local_authority=council or authorities.get(centre.outcode),
         area=_area(name, group, authorities),
+        population=_population(group),
     )
 
 
@@ -157,7 +203,7 @@ def _area(name: str, group: list[NamedPoint], authorities: Mapping[str, str]) ->
     for values in (
         (p.county for p in group),
         (p.district for p in group),
-        (authorities.get(p.outcode, "") for p in group),
+        (p.local_authority or authorities.get(p.outcode, "") for p in group),
         (p.country for p in group),
     ):
         area = _most_common(v for v in values if v)

@@ -5,13 +5,13 @@ Declared as a table of command -> handler, so adding one is one line and one fun
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from assistant.engine.questions import area_of, ask, next_slot
 from assistant.engine.replies import Action, Reply, SearchRequest
 from assistant.engine.slots import Command, Slot, Understanding
 from assistant.engine.state import State
+from assistant.engine.text import trailing_number
 from assistant.engine.understand import understand
 
 Turn = tuple[State, list[Reply]]
@@ -102,17 +102,14 @@ HANDLERS: dict[Command, Callable[[State], Turn | None]] = {
 }
 
 
-REPORT_NUMBER = re.compile(r"^(?P<words>.*?)\s*(?:number|no\.?|result|#)?\s*(?P<number>\d{1,2})\W*$", re.IGNORECASE)
-
-
 def report_asked(said: str, u: Understanding) -> tuple[bool, int | None]:
     """Whether the message asks to report a problem, and with which result ("report 2", "report").
 
     A number makes "report 2" more than half other words, so the words before it are read alone.
     """
-    found = REPORT_NUMBER.match(said.strip())
-    if found and found.group("words") and Command.REPORT in understand(found.group("words")).commands:
-        return True, int(found.group("number"))
+    found = trailing_number(said.strip())
+    if found and found[0] and Command.REPORT in understand(found[0]).commands:
+        return True, found[1]
     return Command.REPORT in u.commands, None
 
 

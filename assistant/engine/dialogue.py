@@ -11,8 +11,8 @@ import datetime as dt
 
 from assistant.engine.commands import report_asked, report_text, report_turn, run_command
 from assistant.engine.merge import clear, given_slots, merge
-from assistant.engine.places import PlaceOutcome, resolve_place, shared_place
-from assistant.engine.questions import OPTIONS, PERSON_OPTION, area_of, ask, next_slot, results_reply
+from assistant.engine.places import PlaceOutcome, choice_named, outside_choice, resolve_place, shared_place
+from assistant.engine.questions import NOTHING_FOUND, PERSON_OPTION, area_of, ask, next_slot, ready, refine, results_reply
 from assistant.engine.replies import Inbound, Reply, SearchRequest
 from assistant.engine.safeguarding import concerns
 from assistant.engine.slots import Command, Slot, Understanding
@@ -20,14 +20,32 @@ from assistant.engine.state import HISTORY_LIMIT, Profile, State
 from assistant.engine.understand import understand
 
 Turn = tuple[State, list[Reply]]
+# Answers that make a message more than small talk, even when it also asks something off topic.
+WORTH_SEARCHING = frozenset({Slot.WHO, Slot.NEEDS, Slot.PLACE})
 
 
 def handle(state: State, inbound: Inbound, now: dt.datetime) -> Turn:
+    state, replies = _handle(state, inbound, now)
+    return _remember_offered(state, replies)
+
+
+def _remember_offered(state: State, replies: list[Reply]) -> Turn:
+    """Keep what the numbered options just shown send, so a bare "2" next turn means option 2.
+
+    A results list numbers its results instead, so after a search a number picks a result.
+    """
+    if any(r.search is not None for r in replies):
+        return state.model_copy(update={"offered": ()}), replies
+    asked = next((r for r in reversed(replies) if r.options), None)
+    offered = tuple(o.value for o in asked.options) if asked is not None else ()
+    return state.model_copy(update={"offered": offered}), replies
+
+
+def _handle(state: State, inbound: Inbound, now: dt.datetime) -> Turn:
     fresh = state.started is None
     if fresh:
         state = state.model_copy(update={"started": now})
-    u = understand(inbound.text, expecting=state.awaiting)
-    u = _option_picked(state, u)
+    u = understand(_option_picked(state, inbound.text), expecting=state.awaiting)
     if Command.SKIP in u.commands or (Command.NO in u.commands and state.awaiting is not None):
         u.skip = True
     alerts = _safeguarding(state, inbound.text)
@@ -54,6 +72,8 @@ def handle(state: State, inbound: Inbound, now: dt.datetime) -> Turn:
         turn = run_command(state, u)
         if turn is not None:
             return turn[0], replies + turn[1]
+    if state.place_choices and (named := choice_named(state.place_choices, inbound.text)) is not None:
+        return _chose_place(state, named, replies)  # "the Bedfordshire one"
     if u.number is not None and not given_slots(u):
         if state.place_choices:
             return _chose_place(state, u.number, replies)
@@ -77,8 +97,12 @@ def handle(state: State, inbound: Inbound, now: dt.datetime) -> Turn:
         given.add(Slot.PLACE)  # a shared location answers "where" with no words at all
     elif u.place is not None:
         given.discard(Slot.PLACE)
+    if not given and place is None and state.awaiting is None and state.searched and not found.replies:
+        return state, [*replies, Reply("after_results")]  # "no", "skip", "ok" under a results list
+    if u.off_topic and not (given & WORTH_SEARCHING) and not found.replies:
+        return _off_topic(state, replies)
     if not given and not u.skip and not found.replies:
-        return _not_understood(state, fresh, replies)
+        return _not_understood(state, fresh, replies, greeted=u.greeting)
 
     before = state.profile
     settled = set(state.settled) | given
@@ -105,25 +129,29 @@ def handle(state: State, inbound: Inbound, now: dt.datetime) -> Turn:
 
 
 def remember_results(state: State, service_ids: list[str], page: int) -> State:
-    """Record the results page now on screen (called by the runtime after searching)."""
-    return state.model_copy(update={"shown": tuple(service_ids), "page": page})
+    """Record the results page now on screen (called by the runtime after searching).
+
+    A first page with nothing on it offers to start again or talk to a person; a later empty
+    page leaves the last results on screen, so their numbers still work."""
+    if not service_ids and page == 0:
+        return state.model_copy(update={"shown": (), "page": page, "offered": NOTHING_FOUND})
+    return state.model_copy(update={"shown": tuple(service_ids) or state.shown, "page": page})
 
 
 def _continue(state: State, replies: list[Reply], eager: bool = False) -> Turn:
     """Ask the next question, or search when there is nothing left to ask.
 
-    Someone who volunteers answers out of turn (or has seen results already) wants answers now:
-    once there is somewhere to search near, search, and mention what else would narrow it down.
+    Once there is somewhere to search near and something to look for (an interest, a need, or
+    "anything"), search at once and offer what would narrow it down. Someone who volunteers answers
+    out of turn (or has seen results already) wants answers now: search once there is a place.
     """
     slot = next_slot(state)
     searchable = state.profile.has(Slot.PLACE)
-    if slot is not None and not (searchable and (eager or state.searched)):
+    if slot is not None and not (searchable and (eager or state.searched or ready(state))):
         return state.model_copy(update={"awaiting": slot}), [*replies, ask(slot)]
     search = SearchRequest(profile=state.profile, page=0)
     state = state.model_copy(update={"awaiting": None, "searched": True, "page": 0, "shown": ()})
-    unsaid = not (state.profile.has(Slot.WHEN) and state.profile.has(Slot.BUDGET))
-    refine = [Reply("results.refine")] if slot is not None and unsaid else []
-    return state, [*replies, results_reply(state, search), *refine]
+    return state, [*replies, results_reply(state, search), *refine(state)]
 
 
 def _safeguarding(state: State, text: str) -> list[Reply]:
@@ -131,14 +159,15 @@ def _safeguarding(state: State, text: str) -> list[Reply]:
     return [Reply(f"safeguarding.{c.value}", params=(("area", area_of(state)),)) for c in concerns(text)]
 
 
-def _option_picked(state: State, u: Understanding) -> Understanding:
-    """A bare number answers the options offered with the question (not the budget: "5" is £5)."""
-    if u.number is None or state.awaiting in (None, Slot.BUDGET) or state.place_choices or state.shown:
-        return u
-    options = OPTIONS[state.awaiting]
-    if 1 <= u.number <= len(options):
-        return understand(options[u.number - 1].value, expecting=state.awaiting)
-    return u
+def _option_picked(state: State, text: str) -> str:
+    """A bare number answers the options just shown before any other reading: "2" under
+    "2) Skip" is skip, not £2. Numbers beyond the options keep their own meaning ("5" is £5)."""
+    if not state.offered:
+        return text
+    number = understand(text).number
+    if number is not None and 1 <= number <= len(state.offered):
+        return state.offered[number - 1]
+    return text
 
 
 def _place(inbound: Inbound, u: Understanding) -> PlaceOutcome:
@@ -153,6 +182,8 @@ def _chose_place(state: State, number: int, replies: list[Reply]) -> Turn:
     if not 1 <= number <= len(state.place_choices):
         return state, [*replies, Reply("results.not_shown")]
     place = state.place_choices[number - 1]
+    if (away := outside_choice(place)) is not None:
+        return state.model_copy(update={"place_choices": (), "awaiting": Slot.PLACE}), [*replies, *away.replies]
     profile = state.profile.model_copy(update={"place": place})
     state = state.model_copy(
         update={
@@ -172,10 +203,28 @@ def _details(state: State, number: int, replies: list[Reply]) -> Turn:
     return state, [*replies, Reply("details", details=state.shown[number - 1])]
 
 
-def _not_understood(state: State, fresh: bool, replies: list[Reply]) -> Turn:
-    """A greeting starts the questions; anything else not understood is said so, twice at most."""
+def _off_topic(state: State, replies: list[Reply]) -> Turn:
+    """"What's the weather like?": say what Dayfinder is for, then carry on where we were."""
+    state, again = _again_or_first(state)
+    return state, [*replies, Reply("off_topic"), *again]
+
+
+def _again_or_first(state: State) -> Turn:
+    if state.awaiting is not None:
+        return state, [ask(state.awaiting)]
+    if state.searched:
+        return state, []
+    return _continue(state, [])
+
+
+def _not_understood(state: State, fresh: bool, replies: list[Reply], *, greeted: bool = False) -> Turn:
+    """A greeting starts the questions (or is answered in kind, mid-conversation); anything else
+    not understood is said so, twice at most."""
     if fresh:
         return _continue(state, replies)
+    if greeted:
+        state, again = _again_or_first(state)
+        return state, [*replies, Reply("greeting_again"), *again]
     count = state.misunderstood + 1
     state = state.model_copy(update={"misunderstood": count})
     sorry = Reply("not_understood_twice", options=(PERSON_OPTION,)) if count >= 2 else Reply("not_understood")

@@ -70,6 +70,24 @@ def _shape(token: str) -> tuple[Meaning, ...]:
     return ()
 
 
+def rewrite(tokens: list[str], lexicon: Lexicon) -> list[str]:
+    """Shortenings and homophones as the words they stand for, longest first, left to right:
+    "4 my bro" is "for my brother", "my sun" is "my son" (but "sun" alone stays Sunday)."""
+    out: list[str] = []
+    position = 0
+    while position < len(tokens):
+        for length in lexicon.rewrite_lengths.get(tokens[position], ()):
+            meant = lexicon.rewrites.get(tuple(tokens[position : position + length]))
+            if meant is not None:
+                out.extend(meant)
+                position += length
+                break
+        else:
+            out.append(tokens[position])
+            position += 1
+    return out
+
+
 def read_items(tokens: list[str], lexicon: Lexicon) -> list[Item]:
     """Match lexicon phrases (longest first, each token once) and classify what is left."""
     words: list[str] = []

@@ -40,6 +40,10 @@ class Kind(StrEnum):
     FREE = "free"
     FREE_IF_ASKED = "free_if_asked"
     MONEY_VAGUE = "money_vague"
+    MONEY_LOW = "money_low"  # "cheap", "a few pound": free or low cost
+    MONEY_OPEN = "money_open"  # "direct payment": any price
+    GREETING = "greeting"
+    OFF_TOPIC = "off_topic"  # "what's the weather like": not something Dayfinder can help with
     LIMIT = "limit"
     CURRENCY = "currency"
     PENCE = "pence"
@@ -79,6 +83,8 @@ class Lexicon:
     period_lead: frozenset[str]
     period_before: frozenset[str]
     other_units: frozenset[str]
+    rewrites: Mapping[tuple[str, ...], tuple[str, ...]]  # shortenings and homophones, by tokens
+    rewrite_lengths: Mapping[str, tuple[int, ...]]  # rewrite lengths by first token, longest first
 
 
 def _check_days(key: str) -> str:
@@ -127,6 +133,7 @@ _KEYED: list[tuple[tuple[str, ...], Kind, Callable[[str], str]]] = [
     (("numbers",), Kind.NUMBER, _check_number),
     (("online",), Kind.ONLINE, lambda k: {"yes": "yes", "no": "no"}[k]),
     (("slots",), Kind.SLOT, lambda k: Slot(k).value),
+    (("age", "decades"), Kind.AGE, _check_number),
 ]
 _LISTS: list[tuple[tuple[str, ...], Kind]] = [
     (("time", "after"), Kind.AFTER),
@@ -136,6 +143,10 @@ _LISTS: list[tuple[tuple[str, ...], Kind]] = [
     (("money", "free"), Kind.FREE),
     (("money", "free_if_asked"), Kind.FREE_IF_ASKED),
     (("money", "vague"), Kind.MONEY_VAGUE),
+    (("money", "low"), Kind.MONEY_LOW),
+    (("money", "open"), Kind.MONEY_OPEN),
+    (("greetings", "words"), Kind.GREETING),
+    (("off_topic", "words"), Kind.OFF_TOPIC),
     (("money", "limit"), Kind.LIMIT),
     (("money", "currency"), Kind.CURRENCY),
     (("money", "pence"), Kind.PENCE),
@@ -186,10 +197,11 @@ def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
     for path, kind in _LISTS:
         add(_strings(_at(data, path), ".".join(path)), Meaning(kind))
 
+    rewrites: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for meant, written in data["rewrites"].items():
+        for phrase in _strings(written, f"rewrites.{meant}"):
+            rewrites[words_of(phrase)] = words_of(meant)
     phrases = {words: tuple(meanings) for words, meanings in found.items()}
-    lengths: dict[str, set[int]] = {}
-    for words in phrases:
-        lengths.setdefault(words[0], set()).add(len(words))
     never = _words(data, ("fuzzy", "never"))
     typo_keys = tuple(
         words[0]
@@ -201,7 +213,7 @@ def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
     )
     return Lexicon(
         phrases=phrases,
-        lengths={first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()},
+        lengths=_lengths(phrases),
         speller=Speller(typo_keys, never),
         self_when_asked=_words(data, ("who_for", "self_when_asked")),
         not_places=_words(data, ("place", "not_places")),
@@ -210,7 +222,16 @@ def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
         period_lead=_words(data, ("money", "period_lead")),
         period_before=_words(data, ("money", "period_before")),
         other_units=_words(data, ("money", "other_units")),
+        rewrites=rewrites,
+        rewrite_lengths=_lengths(rewrites),
     )
+
+
+def _lengths(table: Mapping[tuple[str, ...], object]) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for words in table:
+        lengths.setdefault(words[0], set()).add(len(words))
+    return {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:

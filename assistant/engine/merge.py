@@ -9,8 +9,8 @@ from assistant.engine.state import PlaceValue, Profile
 def given_slots(u: Understanding) -> set[Slot]:
     """The questions this message answered."""
     given = set()
-    if u.who_for is not None:
-        given.add(Slot.WHO)
+    if u.who_for is not None or u.age is not None:
+        given.add(Slot.WHO)  # "he's 84" answers who it is for
     if u.interests or u.avoid_interests:
         given.add(Slot.INTERESTS)
     if u.needs:
@@ -58,6 +58,7 @@ def merge(profile: Profile, u: Understanding, place: PlaceValue | None) -> Profi
             parts_of_day=frozenset(u.parts_of_day),
             after=u.after,
             before=u.before,
+            when_either=u.either,
         )
     if u.budget is not None:
         changes["budget"] = u.budget
@@ -79,6 +80,7 @@ def clear(profile: Profile, slot: Slot) -> Profile:
             "parts_of_day": frozenset(),
             "after": None,
             "before": None,
+            "when_either": False,
         },
         Slot.BUDGET: {"budget": None},
         Slot.MUST_HAVES: {"must_haves": frozenset()},

@@ -5,7 +5,9 @@ limit word ("under 10", "up to 5"), a period after it ("50 a week"), or the budg
 asked ("5"). Without a period it is per session, as day activities are usually priced. A monthly
 amount is turned into a weekly one, the longest period the directory knows. "Free", "can't pay"
 and "no money" mean only free things; "nothing" does too, but only on its own or as a reply to the
-budget question. "Cheap" sets no limit at all, so it is left out rather than guessed.
+budget question. "Cheap", "not much money" and "a few pound" mean free or low cost: at most
+:data:`LOW_COST` a session, which matches what councils call low-cost day activities. "Direct
+payment" or "personal budget" answers the question with no limit.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from assistant.engine.numbers import number_of
 from assistant.engine.slots import Budget, CostPeriod, Slot
 
 WEEKS_PER_MONTH = 52 / 12
+LOW_COST = 5.0  # pounds a session: "cheap", "free or low cost"
 LIMIT_REACH = 2  # "budget of about 10": the limit word may be two items back
 
 
@@ -100,6 +103,10 @@ def read_budget(items: list[Item], lexicon: Lexicon, expecting: Slot | None, neg
     if best is not None:
         amount, period = best
         return Budget(free=True) if amount == 0 else Budget(amount=round(amount, 2), period=period)
+    if _said(items, Kind.MONEY_LOW, negated):
+        return Budget(amount=LOW_COST, period=CostPeriod.SESSION, low=True)
+    if _said(items, Kind.MONEY_OPEN, negated):
+        return Budget()
     frees = [i for i, item in enumerate(items) if item.has(Kind.FREE) and not item.used]
     if any(i not in negated for i in frees):
         return Budget(free=True)
@@ -110,3 +117,7 @@ def read_budget(items: list[Item], lexicon: Lexicon, expecting: Slot | None, neg
     if weak and (expecting is Slot.BUDGET or (alone and expecting is None)):
         return Budget(free=True)
     return None
+
+
+def _said(items: list[Item], kind: Kind, negated: set[int]) -> bool:
+    return any(item.has(kind) and not item.used and i not in negated for i, item in enumerate(items))

@@ -56,6 +56,17 @@ def read_age(items: list[Item]) -> int | None:
     return None
 
 
+def read_bare_age(items: list[Item]) -> int | None:
+    """A number alone as an age, when the question was who it is for ("30", "he's 30")."""
+    ages = [n for item in items if (n := whole_number_of(item)) is not None and YOUNGEST <= n <= OLDEST]
+    if len(ages) != 1:
+        return None
+    for item in items:
+        if whole_number_of(item) == ages[0]:
+            item.used = True
+    return ages[0]
+
+
 def read_pick(items: list[Item], lexicon: Lexicon) -> int | None:
     """The number picked when a message is only a number ("3", "number 3 please", "the second one")."""
     numbers = [n for item in items if (n := whole_number_of(item)) is not None]

@@ -1,16 +1,29 @@
-"""Turn a place the person named (or shared) into somewhere to search near."""
+"""Turn a place the person named (or shared) into somewhere to search near.
+
+Three things can happen besides a plain match. A misspelt name is taken and said back ("I took
+that to mean Leighton Buzzard"). A name shared by several places gives a short list, served areas
+first. A place Dayfinder has no listings for (Poole, Luton) is said plainly, with the council that
+covers it and where to find that council, and the nearest served area offered as an option, not
+searched unasked. A whole council area ("Central Beds", "anywhere in Sefton") is searched as an
+area, and the person is told they can name a town to narrow it.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from assistant.directory.gazetteer import Match, load_gazetteer
 from assistant.directory.geo import miles_between
-from assistant.directory.places import Place
+from assistant.directory.places import Place, PlaceKind, normalise_name
 from assistant.engine.replies import Option, Reply
 from assistant.engine.state import PlaceValue
 
 MAX_CHOICES = 5
+FIND_COUNCIL = "https://www.gov.uk/find-local-council"
+_CITY_OF = re.compile(r"^(.+), City of$")  # "Bristol, City of": Bristol City Council
+# Words around a county in an answer to "which one?": "the Bedfordshire one", "I mean Dorset".
+_CHOICE_FILLER = frozenset({"the", "one", "in", "i", "mean", "meant", "that", "please", "thanks", "yes", "its", "it"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,14 +40,26 @@ def _value(place: Place, label: str | None = None) -> PlaceValue:
         longitude=place.longitude,
         outcode=place.outcode,
         local_authority=place.local_authority,
+        area_wide=place.kind is PlaceKind.AREA,
     )
+
+
+def council_name(local_authority: str) -> str:
+    """What a council is called from its area's name: "Luton Council", "Bristol City Council"."""
+    if m := _CITY_OF.match(local_authority):
+        return f"{m[1]} City Council"
+    return local_authority if local_authority.endswith("Council") else f"{local_authority} Council"
 
 
 def resolve_place(text: str) -> PlaceOutcome:
     located = load_gazetteer().locate(text)
     if located.match is Match.FOUND and located.place is not None:
+        if not load_gazetteer().served(located.place) and located.place.local_authority:
+            return outside(located.place)
         place = _value(located.place)
         said = [Reply("place.corrected", params=(("place", place.label),))] if located.corrected else []
+        if place.area_wide:
+            said.append(Reply("places.whole_area", params=(("area", place.label),)))
         return PlaceOutcome(place=place, replies=said)
     if located.match is Match.AMBIGUOUS:
         choices = tuple(_value(p, p.label) for p in located.candidates[:MAX_CHOICES])
@@ -42,6 +67,47 @@ def resolve_place(text: str) -> PlaceOutcome:
         ask = Reply("place.choose", params=(("place", text.strip()),), options=options)
         return PlaceOutcome(choices=choices, replies=[ask])
     return PlaceOutcome(replies=[Reply("place.not_found", params=(("place", text.strip()[:40]),))])
+
+
+def outside(place: Place) -> PlaceOutcome:
+    """A place in no area served: say so, name its council, and offer the nearest served area."""
+    nearest = load_gazetteer().areas.nearest_served(place.latitude, place.longitude)
+    council = council_name(place.local_authority or "")
+    params = (("place", place.name), ("council", council), ("link", FIND_COUNCIL), ("nearest", nearest or ""))
+    options = (Option("place", f"anywhere in {nearest}", (("label", nearest),)),) if nearest else ()
+    return PlaceOutcome(replies=[Reply("places.outside", params=params, options=options)])
+
+
+def outside_choice(choice: PlaceValue) -> PlaceOutcome | None:
+    """The reply for a place picked from a list that lies outside every served area, else None."""
+    if choice.local_authority is None or choice.area_wide:
+        return None
+    gazetteer = load_gazetteer()
+    if choice.local_authority in gazetteer.areas.served:
+        return None
+    name = choice.label.split(",")[0]
+    return outside(Place(name, choice.latitude, choice.longitude, choice.outcode, choice.local_authority))
+
+
+def choice_named(choices: tuple[PlaceValue, ...], text: str) -> int | None:
+    """The number of the choice an answer names by county, region or council ("the Bedfordshire
+    one", "Dorset", "west midlands"), when it names exactly one of them."""
+    areas = load_gazetteer().areas
+    said = " ".join(w for w in normalise_name(text).split() if w not in _CHOICE_FILLER)
+    county = areas.county(said)
+    if county is None:
+        return None
+    named = [
+        number
+        for number, choice in enumerate(choices, 1)
+        if areas.in_county(Place(choice.label, 0, 0, None, choice.local_authority, _area_of(choice)), county)
+    ]
+    return named[0] if len(named) == 1 else None
+
+
+def _area_of(choice: PlaceValue) -> str:
+    """The county part of a choice's label: "Shirley, West Midlands" -> "West Midlands"."""
+    return choice.label.partition(",")[2].strip()
 
 
 def shared_place(latitude: float, longitude: float) -> PlaceValue:

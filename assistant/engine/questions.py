@@ -24,6 +24,13 @@ OPTIONS: dict[Slot, tuple[Option, ...]] = {
 
 
 PERSON_OPTION = Option("person", "talk to a person")
+NOTHING_FOUND = ("start again", "talk to a person")  # the options under "I couldn't find anything"
+# What would narrow a results list, offered after it while unanswered: (slot, option).
+NARROWING = (
+    (Slot.WHEN, Option("refine_when", "change days")),
+    (Slot.BUDGET, Option("refine_budget", "change budget")),
+    (Slot.MUST_HAVES, Option("refine_must_haves", "change must haves")),
+)
 
 
 def next_slot(state: State) -> Slot | None:
@@ -34,6 +41,19 @@ def next_slot(state: State) -> Slot | None:
     if not state.profile.has(Slot.PLACE):
         return Slot.PLACE
     return None
+
+
+def ready(state: State) -> bool:
+    """Enough to search: somewhere to look and something to look for (or "anything")."""
+    profile = state.profile
+    wanted = profile.has(Slot.INTERESTS) or profile.has(Slot.NEEDS) or Slot.INTERESTS in state.settled
+    return profile.has(Slot.PLACE) and wanted
+
+
+def refine(state: State) -> list[Reply]:
+    """After results, the questions still open that would narrow them, as short options."""
+    options = tuple(o for slot, o in NARROWING if slot not in state.settled and not state.profile.has(slot))
+    return [Reply("results.refine", options=options)] if options else []
 
 
 def ask(slot: Slot) -> Reply:

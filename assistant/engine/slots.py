@@ -62,11 +62,13 @@ class CostPeriod(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Budget:
-    """``free`` alone means only free things; otherwise at most ``amount`` (GBP) per ``period``."""
+    """``free`` alone means only free things; otherwise at most ``amount`` (GBP) per ``period``;
+    neither (``Budget()``) means any price, as with a direct payment."""
 
     free: bool = False
     amount: float | None = None
     period: CostPeriod | None = None
+    low: bool = False  # "cheap", "a few pound": free or low cost, ``amount`` a ``period`` at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,7 @@ class Understanding:
     days: set[str] = field(default_factory=set)  # MO..SU
     avoid_days: set[str] = field(default_factory=set)  # "not Mondays"
     parts_of_day: set[PartOfDay] = field(default_factory=set)
+    either: bool = False  # "weekends or evenings": the days or the times, not both at once
     after: dt.time | None = None  # "after 5" -> 17:00
     before: dt.time | None = None
     budget: Budget | None = None
@@ -97,6 +100,8 @@ class Understanding:
     correcting: bool = False  # "actually", "no, I meant", "change ..."
     change: Slot | None = None  # "change the day" -> Slot.WHEN (with nothing else given)
     skip: bool = False  # "skip", "any", "don't mind", "no preference"
+    greeting: bool = False  # "hi", "hello": answered with a greeting when nothing else is said
+    off_topic: bool = False  # "what's the weather like?": not something to search for
 
     def empty(self) -> bool:
         """Nothing at all was understood."""

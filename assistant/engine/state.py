@@ -22,6 +22,7 @@ class PlaceValue(BaseModel):
     longitude: float
     outcode: str | None = None
     local_authority: str | None = None
+    area_wide: bool = False  # the whole council area ("anywhere in Sefton"), not near a point
 
 
 class Profile(BaseModel):
@@ -39,6 +40,7 @@ class Profile(BaseModel):
     days: frozenset[str] = frozenset()
     avoid_days: frozenset[str] = frozenset()
     parts_of_day: frozenset[PartOfDay] = frozenset()
+    when_either: bool = False  # "weekends or evenings": the days or the times, either will do
     after: dt.time | None = None
     before: dt.time | None = None
     budget: Budget | None = None
@@ -67,6 +69,7 @@ class State(BaseModel):
     awaiting: Slot | None = None  # the question last asked
     place_choices: tuple[PlaceValue, ...] = ()  # an ambiguous place name's candidates
     eager: bool = False  # the ambiguous place came out of turn: search once it is chosen
+    offered: tuple[str, ...] = ()  # what each numbered option last shown sends: "2" picks offered[1]
     shown: tuple[str, ...] = ()  # service ids of the results page on screen, in order
     page: int = 0
     searched: bool = False

@@ -60,3 +60,50 @@ def tokenise(normalised: str) -> list[str]:
 def words_of(phrase: str) -> tuple[str, ...]:
     """A lexicon phrase as the tokens a message would give for it (punctuation other than "?" dropped)."""
     return tuple(t for t in tokenise(normalise(phrase)) if t not in PUNCTUATION)
+
+
+# "report 2", "report number 2", "report no. 2", "report #2": what may stand between the words
+# and the number. Matched by hand from the end of the message, in one pass, rather than by a
+# pattern whose lazy words and two optional runs of spaces backtrack cubically on a long run of
+# spaces ("report" + 1,000 spaces + "x" took seconds).
+_NUMBER_LABELS = ("number", "no.", "no", "result", "#")
+
+
+def trailing_number(text: str) -> tuple[str, int] | None:
+    """The words before a one- or two-digit number that ends the message, and the number.
+
+    Trailing punctuation is ignored, as are spaces and a label ("number", "no.", "result", "#")
+    between them: "report 2!" and "report number 2" give ("report", 2). Three or more digits give
+    their last two ("report 123" gives ("report 1", 23)); the words are one line. None when the
+    message does not end in a number.
+    """
+    end = len(text)
+    while end and not (text[end - 1].isalnum() or text[end - 1] == "_"):
+        end -= 1
+    start = end
+    while start > end - 2 and start and text[start - 1].isdecimal():
+        start -= 1
+    if start == end:
+        return None
+    words_end = start
+    if not (start and text[start - 1].isdecimal()):  # a third digit cannot be a space or a label
+        words_end = _before_spaces(text, start)
+        label = next((w for w in _NUMBER_LABELS if _is_word(text[max(words_end - len(w), 0) : words_end], w)), "")
+        if label:
+            words_end = _before_spaces(text, words_end - len(label))
+    words = text[:words_end]
+    if "\n" in words:
+        return None
+    return words, int(text[start:end])
+
+
+def _before_spaces(text: str, index: int) -> int:
+    while index and text[index - 1].isspace():
+        index -= 1
+    return index
+
+
+def _is_word(found: str, word: str) -> bool:
+    """``found`` is ``word`` in any case, as a case-insensitive pattern compares (long s is "s")."""
+    same = zip(found, word, strict=False)
+    return len(found) == len(word) and all(c.lower() == w or c.casefold() == w for c, w in same)

@@ -18,13 +18,14 @@ from __future__ import annotations
 import logging
 
 from assistant.engine.intent import read_commands, read_correction
-from assistant.engine.items import Item, correct_typos, read_items
+from assistant.engine.items import Item, correct_typos, read_items, rewrite
 from assistant.engine.lexicon import Kind, load_lexicon
 from assistant.engine.money import read_budget
 from assistant.engine.negation import negated_items
-from assistant.engine.numbers import mark_other_units, read_age, read_pick
+from assistant.engine.numbers import mark_other_units, read_age, read_bare_age, read_pick
 from assistant.engine.slots import Command, PartOfDay, Slot, Understanding, WhoFor
-from assistant.engine.text import PUNCTUATION, normalise, tokenise
+from assistant.engine.short_answers import either_days_or_times, short_who
+from assistant.engine.text import normalise, tokenise
 from assistant.engine.when import read_times
 from assistant.engine.where import find_place, leftover_place
 
@@ -46,24 +47,26 @@ def read_message(text: str, expecting: Slot | None = None) -> Understanding:
     """:func:`understand` without the safety net."""
     lexicon = load_lexicon()
     normalised = normalise(text)
-    tokens = tokenise(normalised)
+    tokens = rewrite(rewrite(tokenise(normalised), lexicon), lexicon)  # "4 my bro": "for my brother"
     items = read_items(tokens, lexicon)
     found = Understanding(place=find_place(items, normalised, lexicon))
     correct_typos(items, lexicon)
     mark_other_units(items, lexicon)
     negated = negated_items(items)
     found.after, found.before, found.parts_of_day = read_times(items)
+    found.either = either_days_or_times(items)
     found.budget = read_budget(items, lexicon, expecting, negated)
-    found.age = read_age(items)
+    found.age = read_age(items) or (read_bare_age(items) if expecting is Slot.WHO else None)
     _read_vocabulary(items, negated, found)
+    found.greeting = any(item.has(Kind.GREETING) for item in items)
+    found.off_topic = any(item.has(Kind.OFF_TOPIC) for item in items)
     found.commands = read_commands(items)
     found.skip = Command.SKIP in found.commands
     found.correcting, found.change = read_correction(items)
     if expecting is not Slot.BUDGET:
         found.number = read_pick(items, lexicon)
     if found.who_for is None and expecting is Slot.WHO:
-        reply = " ".join(t for t in tokens if t not in PUNCTUATION)
-        found.who_for = WhoFor.SELF if reply in lexicon.self_when_asked else None
+        found.who_for = short_who(tokens, lexicon, found.age is not None)
     if found.place is None and (expecting is Slot.PLACE or found.correcting):
         found.place = leftover_place(items, lexicon, confirm=expecting is not Slot.PLACE)
     elif found.place is None and found.empty():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -20,20 +21,34 @@ from assistant.directory.models import (
     ServiceTerm,
     TaxonomyTerm,
 )
-from assistant.matching.listing import DAY_ORDER, parse_days
 from assistant.matching.prices import Option, own_price
+from assistant.matching.recurrence import parse_recurrence, weekdays_of
 from assistant.matching.results import Card, Meeting
 
+TRANSPORT = re.compile(r"\b(transport|travel|minibus|taxi)\b", re.I)
 
-def _days(byday: str) -> tuple[str, ...]:
-    codes, _ = parse_days(byday)
-    return tuple(d for d in DAY_ORDER if d in codes)
+
+def _meeting(s: Schedule) -> Meeting:
+    rule = parse_recurrence(
+        s.freq, s.interval, s.byday, s.bymonthday, dtstart=s.dtstart, valid_from=s.valid_from, valid_to=s.valid_to
+    )
+    online = "online" in (s.attending_type or "").lower()
+    return Meeting(weekdays_of(rule), s.opens_at, s.closes_at, online=online, rule=rule, note=s.description)
 
 
 def _price(costs: list[CostOption]) -> tuple[float | None, str]:
     """The activity's own price (never a transport or lunch add-on): see :func:`own_price`."""
     price = own_price([Option(c.option, c.amount, c.unit) for c in costs])
     return price.amount, price.unit
+
+
+def _transport(costs: list[CostOption]) -> tuple[float | None, str]:
+    """A transport charge listed beside the price ("Transport", £7 a day), the cheapest if several."""
+    charges = [c for c in costs if c.option and TRANSPORT.search(c.option) and c.amount]
+    if not charges:
+        return None, "other"
+    cheapest = min(charges, key=lambda c: c.amount or 0.0)
+    return cheapest.amount, cheapest.unit
 
 
 def load_cards(
@@ -87,6 +102,7 @@ def load_cards(
             nearest = min(physical, key=lambda v: miles_between(*origin, v.latitude or 0, v.longitude or 0))
             distance = miles_between(*origin, nearest.latitude or 0, nearest.longitude or 0)
         amount, unit = _price(costs[sid])
+        transport, transport_unit = _transport(costs[sid])
         features = set().union(*(access[v.id] for v in venues)) if venues else set()
         features |= {t.id for t in terms[sid] if t.id.startswith("support-")}
         cards[sid] = Card(
@@ -95,15 +111,7 @@ def load_cards(
             organisation=orgs[service.organization_id].name,
             summary=_first_sentence(service.description),
             activities=tuple(t.name for t in terms[sid] if t.id.startswith("activity-")),
-            sessions=tuple(
-                Meeting(
-                    _days(s.byday),
-                    s.opens_at,
-                    s.closes_at,
-                    online="online" in (s.attending_type or "").lower(),
-                )
-                for s in schedules[sid]
-            ),
+            sessions=tuple(_meeting(s) for s in sorted(schedules[sid], key=lambda s: s.id)),
             cost_amount=amount,
             cost_unit=unit,
             distance_miles=distance,
@@ -116,6 +124,11 @@ def load_cards(
             access=tuple(sorted(features)),
             last_checked=service.last_verified,
             description=service.description,
+            needs=tuple(sorted(t.id for t in terms[sid] if t.id.startswith("need-"))),
+            minimum_age=service.minimum_age,
+            maximum_age=service.maximum_age,
+            transport_cost=transport,
+            transport_unit=transport_unit,
         )
     return cards
 

@@ -10,10 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from assistant.engine.slots import Budget, PartOfDay
+from assistant.engine.slots import Budget, PartOfDay, WhoFor
 from assistant.engine.state import Profile
 
 FIRST_RADIUS_MILES = 3.0
+AREA_RADIUS_MILES = 50.0  # a whole council area: the largest served (Dorset) fits within this of its centre
+# A carer's own wish ("a break", "something for him while I rest") is met by any activity for the
+# person they care for: it ranks carers' breaks higher but never hides everything else.
+CARERS_WISHES = frozenset({"activity-carers-support", "need-carers"})
 OLDER_AGE = 65  # "Older people, usually 65 and over" (taxonomy.json): age alone says this need
 OLDER_PEOPLE = "need-older-people"
 
@@ -28,6 +32,7 @@ class TimeWindow:
     after: dt.time | None = None
     before: dt.time | None = None
     slack: int = 0
+    either: bool = False  # the days or the hours will do ("weekends or evenings"), not both at once
 
     @property
     def any_day(self) -> bool:
@@ -50,6 +55,7 @@ class Criteria:
     when: TimeWindow = field(default_factory=TimeWindow)
     budget: Budget | None = None
     must_haves: frozenset[str] = frozenset()
+    area: str | None = None  # a whole council area: in-person listings must be its own, at any distance
 
 
 def needs_of(profile: Profile) -> frozenset[str]:
@@ -61,6 +67,14 @@ def needs_of(profile: Profile) -> frozenset[str]:
     return frozenset(needs)
 
 
+def _for_someone_cared_for(profile: Profile) -> bool:
+    """Whether a carer's wish is about the cared-for person's day rather than support for the carer:
+    it is, unless the carer asks for themselves and names nothing else."""
+    wishes = set(profile.interests) | set(profile.needs)
+    others = wishes - CARERS_WISHES
+    return bool(wishes & CARERS_WISHES) and (profile.who_for is WhoFor.SOMEONE or bool(others))
+
+
 def window_of(profile: Profile) -> TimeWindow:
     return TimeWindow(
         days=frozenset(profile.days),
@@ -68,6 +82,7 @@ def window_of(profile: Profile) -> TimeWindow:
         parts=frozenset(profile.parts_of_day),
         after=profile.after,
         before=profile.before,
+        either=profile.when_either,
     )
 
 
@@ -77,13 +92,17 @@ def criteria_for(profile: Profile) -> Criteria:
     Online listings join in when the person said online is fine, or gave no place to search near.
     """
     place = profile.place
+    interests, needs = frozenset(profile.interests), needs_of(profile)
+    if _for_someone_cared_for(profile):
+        interests, needs = interests - CARERS_WISHES, needs - CARERS_WISHES
     return Criteria(
         origin=(place.latitude, place.longitude) if place else None,
-        radius=FIRST_RADIUS_MILES,
+        radius=AREA_RADIUS_MILES if place and place.area_wide else FIRST_RADIUS_MILES,
+        area=place.local_authority if place and place.area_wide else None,
         online=profile.online_ok is True or (place is None and profile.online_ok is not False),
-        interests=frozenset(profile.interests),
+        interests=interests,
         avoid=frozenset(profile.avoid_interests),
-        needs=needs_of(profile),
+        needs=needs,
         age=profile.age,
         when=window_of(profile),
         budget=profile.budget,

@@ -7,6 +7,7 @@ it (an unknown age limit, unknown opening hours on a known day); :func:`passes` 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from assistant.engine.slots import PartOfDay
 from assistant.matching.criteria import Criteria, TimeWindow
@@ -39,8 +40,10 @@ def fits_interests(listing: Listing, interests: frozenset[str], avoid: frozenset
 
 
 def reachable(listing: Listing, criteria: Criteria) -> bool:
-    """Within the radius in person, or online when online is allowed."""
+    """Within the radius in person (and in the council area, for an area-wide search), or online
+    when online is allowed."""
     near = listing.in_person and listing.distance is not None and listing.distance <= criteria.radius
+    near = near and (criteria.area is None or (listing.area or "").casefold() == criteria.area.casefold())
     return near or (criteria.online and listing.online)
 
 
@@ -67,6 +70,10 @@ def opens_when(listing: Listing, window: TimeWindow) -> bool:
 
 
 def _sitting_fits(sitting: Sitting, window: TimeWindow) -> bool:
+    if window.either and window.days and not window.any_hour:
+        on_the_days = replace(window, parts=frozenset(), after=None, before=None, either=False)
+        at_the_times = replace(window, days=frozenset(), either=False)
+        return _sitting_fits(sitting, on_the_days) or _sitting_fits(sitting, at_the_times)
     days = sitting.days - window.avoid_days
     if window.days:
         days &= window.days

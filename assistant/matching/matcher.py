@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
@@ -48,16 +49,19 @@ class Matcher:
         self._engine = engine
         self._today = today
 
-    def card(self, service_id: str) -> Card | None:
-        with Session(self._engine) as session:
-            return load_cards(session, [service_id]).get(service_id)
+    def card(self, service_id: str, *, session: Session | None = None) -> Card | None:
+        with self._reading(session) as reading:
+            return load_cards(reading, [service_id]).get(service_id)
 
-    def search(self, profile: Profile, page: int, page_size: int) -> ResultsPage:
-        with Session(self._engine) as session:
-            found = find(Loader(session), profile, self._today())
+    def search(self, profile: Profile, page: int, page_size: int, *, session: Session | None = None) -> ResultsPage:
+        """One page of results. Pass ``session`` to read on it: a turn holding a locked row must
+        never wait for a second pooled connection (enough such turns at once would starve the pool)."""
+        with self._reading(session) as reading:
+            found = find(Loader(reading), profile, self._today(), wanted=(page + 1) * page_size)
             chosen = page_of(found.ranked, lambda item: item.organisation_id, page, page_size)
-            origin = (profile.place.latitude, profile.place.longitude) if profile.place else None
-            cards = load_cards(session, [item.id for item in chosen], origin)
+            place = profile.place  # an area-wide search has no point to measure from: cards say no distance
+            origin = (place.latitude, place.longitude) if place and not place.area_wide else None
+            cards = load_cards(reading, [item.id for item in chosen], origin)
             return ResultsPage(
                 [cards[item.id] for item in chosen if item.id in cards],
                 total=len(found.ranked),
@@ -66,16 +70,30 @@ class Matcher:
                 widened=found.widened,
             )
 
+    @contextmanager
+    def _reading(self, session: Session | None) -> Iterator[Session]:
+        if session is not None:
+            yield session
+            return
+        with Session(self._engine) as own:
+            yield own
 
-def find(loader: Loader, profile: Profile, today: dt.date, enough: int = ENOUGH_TO_RANK) -> Found:
+
+def find(
+    loader: Loader, profile: Profile, today: dt.date, enough: int = ENOUGH_TO_RANK, wanted: int = ENOUGH_NEARBY
+) -> Found:
     """Climb the ladder until enough fits, then rank what fits.
 
     Each rung gathers the nearest ``enough`` listings that fit (:mod:`assistant.matching.gather`),
-    so ``Found.ranked`` holds every fit only when fewer than ``enough`` fit.
+    so ``Found.ranked`` holds every fit only when fewer than ``enough`` fit. The radius widens
+    while fewer than ``wanted`` fit (the results up to the end of the page asked for), so "more"
+    reads further out before there are no more. What a nearer rung found ranks before what a
+    wider one added, so a later page never reshuffles an earlier one.
     """
     asked: Criteria | None = None
     criteria: Criteria | None = None
     fits: list[Listing] = []
+    tiers: list[list[Listing]] = []
     first_count = 0
     steps: list[str] = []
     local_authority = profile.place.local_authority if profile.place else None
@@ -84,10 +102,12 @@ def find(loader: Loader, profile: Profile, today: dt.date, enough: int = ENOUGH_
         criteria = rung.criteria
         asked = asked or criteria
         steps.append(rung.step)
-        fits = gatherer.fits(criteria, max(enough, ENOUGH_NEARBY))
+        fits = gatherer.fits(criteria, max(enough, wanted))
+        had = {item.id for tier in tiers for item in tier}
+        tiers.append([item for item in fits if item.id not in had])
         if rung.step == "exact":
             first_count = len(fits)
-        if fits and not (rung.widen_if_few and len(fits) < ENOUGH_NEARBY):
+        if fits and not (rung.widen_if_few and len(fits) < rung.enough(wanted)):
             break
     if asked is None or criteria is None:
         return Found([], [], ())
@@ -106,5 +126,5 @@ def find(loader: Loader, profile: Profile, today: dt.date, enough: int = ENOUGH_
         miles = item.distance if item.distance is not None else math.inf
         return (-round(fit.total, 9), miles, item.name, item.id)
 
-    ranked = sorted(fits, key=order)
+    ranked = [item for tier in tiers for item in sorted(tier, key=order)]
     return Found(ranked, widenings(profile, asked, ranked, first_count), tuple(steps))

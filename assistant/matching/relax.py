@@ -2,16 +2,20 @@
 
 When too little fits, the search climbs one rung at a time, each keeping the rungs below:
 
-1. the radius: 3 → 5 → 10 miles (climbed while fewer than :data:`ENOUGH_NEARBY` fit, so a
-   rural search is not left with one result when more lie just beyond);
+1. the radius: 3 → 5 → 10 → 20 miles (climbed while fewer than a page fit, so a rural search
+   is not left with one result when more lie just beyond, and "more" reads further out before
+   it says there are no more);
 2. neighbouring times: the day either side of each day asked for, and an hour's slack on times;
-3. the budget: half as much again (or up to :data:`FREE_STEP_POUNDS` a session instead of free);
-4. related activities (:mod:`assistant.matching.related`);
-5. online options, unless the person said not online.
+3. related activities (:mod:`assistant.matching.related`);
+4. online options, unless the person said not online;
+5. the nearest other activities that suit, at any time: a search never dead-ends while
+   anything within reach fits the person's needs, age, budget and must-haves.
 
-Rungs 2 to 5 are climbed only when nothing at all fits. Needs, age, must-haves and things to
-avoid are never relaxed. :func:`widenings` then compares what was found with what was asked,
-so each note names a relaxation that at least one shown result actually needed.
+Rungs 2 to 5 are climbed only when nothing at all fits: a wish is bent only when nothing
+meets it. Needs, age, must-haves, the budget and
+things to avoid are never relaxed: a budget is a limit, widened only when the person says so.
+:func:`widenings` then compares what was found with what was asked, so each note names a
+relaxation that at least one shown result actually needed.
 """
 
 from __future__ import annotations
@@ -22,36 +26,41 @@ from dataclasses import dataclass, replace
 
 from assistant.engine.slots import Budget, CostPeriod
 from assistant.engine.state import Profile
-from assistant.matching.criteria import Criteria, criteria_for
+from assistant.matching.criteria import Criteria, TimeWindow, criteria_for
 from assistant.matching.filters import affordable_for, fits_interests, opens_when
 from assistant.matching.listing import DAY_ORDER, Listing
 from assistant.matching.related import related_to
 from assistant.matching.results import Widening
 
-RADII = (3.0, 5.0, 10.0)
+RADII = (3.0, 5.0, 10.0, 20.0)
 ENOUGH_NEARBY = 3  # one SMS page
 HOUR_SLACK_MINUTES = 60
 BUDGET_STEP = 1.5
 FREE_STEP_POUNDS = 5.0
-STEPS = ("radius", "days", "hours", "budget", "related", "online")
+STEPS = ("radius", "days", "hours", "budget", "related", "online", "other")
 
 
 @dataclass(frozen=True, slots=True)
 class Rung:
     step: str  # "exact" or one of STEPS
     criteria: Criteria
-    widen_if_few: bool  # a nearer rung with only a few results still climbs the radius
+    widen_if_few: bool  # a rung with only a few results still climbs (the radius rungs)
+
+    def enough(self, wanted: int) -> int:
+        """How many fits stop the climb: a page's worth within the widest radius, a few beyond it."""
+        within_reach = self.step in ("exact", "radius") and self.criteria.radius < RADII[-1]
+        return max(wanted, ENOUGH_NEARBY) if within_reach else ENOUGH_NEARBY
 
 
 def ladder(profile: Profile) -> Iterator[Rung]:
     """The rungs for ``profile``, from exactly what was asked to the widest search."""
     current = criteria_for(profile)
     has_place = current.origin is not None
-    yield Rung("exact", current, widen_if_few=has_place)
-    if has_place:
+    yield Rung("exact", current, widen_if_few=True)
+    if has_place and current.area is None:  # an area-wide search already reaches the whole area
         for radius in RADII[1:]:
             current = replace(current, radius=radius)
-            yield Rung("radius", current, widen_if_few=radius < RADII[-1])
+            yield Rung("radius", current, widen_if_few=True)
     if not (current.when.any_day and current.when.any_hour):
         days = current.when.days
         if days:
@@ -59,14 +68,15 @@ def ladder(profile: Profile) -> Iterator[Rung]:
         slack = 0 if current.when.any_hour else HOUR_SLACK_MINUTES
         current = replace(current, when=replace(current.when, days=days, slack=slack))
         yield Rung("times", current, widen_if_few=False)
-    if (wider := _wider_budget(current.budget)) is not None:
-        current = replace(current, budget=wider)
-        yield Rung("budget", current, widen_if_few=False)
     if current.interests:
         current = replace(current, interests=current.interests | related_to(current.interests))
         yield Rung("related", current, widen_if_few=False)
     if has_place and not current.online and profile.online_ok is not False:
-        yield Rung("online", replace(current, online=True), widen_if_few=False)
+        current = replace(current, online=True)
+        yield Rung("online", current, widen_if_few=False)
+    if current.interests or not (current.when.any_day and current.when.any_hour):
+        anything = replace(current, interests=frozenset(), when=TimeWindow(avoid_days=current.when.avoid_days))
+        yield Rung("other", anything, widen_if_few=False)
 
 
 def _next(day: str, step: int) -> str:
@@ -98,7 +108,10 @@ def widenings(profile: Profile, asked: Criteria, found: Sequence[Listing], first
         notes.append(Widening("hours"))
     if asked.budget is not None and not all(affordable_for(f, asked) for f in found):
         notes.append(_budget_note(asked.budget))
-    if asked.interests and not all(fits_interests(f, asked.interests, asked.avoid) for f in found):
+    related = asked.interests | related_to(asked.interests)
+    if asked.interests and not all(fits_interests(f, related, asked.avoid) for f in found):
+        notes.append(Widening("other"))
+    elif asked.interests and not all(fits_interests(f, asked.interests, asked.avoid) for f in found):
         notes.append(Widening("related"))
     if not asked.online and any(_in_person_miles(f) is None for f in found):
         notes.append(Widening("online"))

@@ -9,17 +9,23 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from sqlmodel import Session
+
 from assistant.engine.state import Profile
+from assistant.matching.recurrence import EVERY_WEEK, Recurrence
 
 
 @dataclass(frozen=True, slots=True)
 class Meeting:
-    """One regular session: weekday codes and times (either time may be unknown)."""
+    """One regular session: weekday codes and times (either time may be unknown), and the rule
+    they follow (weekly, every other week, the third Tuesday of the month, ...)."""
 
     days: tuple[str, ...]
     opens: dt.time | None
     closes: dt.time | None
     online: bool = False
+    rule: Recurrence = EVERY_WEEK
+    note: str | None = None  # the feed's own words for when it meets
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +48,11 @@ class Card:
     access: tuple[str, ...]  # access-* and support-* ids
     last_checked: dt.date | None
     description: str = ""
+    needs: tuple[str, ...] = ()  # need-* ids: who the group is for
+    minimum_age: int | None = None
+    maximum_age: int | None = None
+    transport_cost: float | None = None  # a listed transport charge, per transport_unit
+    transport_unit: str = "other"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +77,9 @@ class ResultsPage:
 
 
 class Finder(Protocol):
-    def search(self, profile: Profile, page: int, page_size: int) -> ResultsPage: ...
+    """Searches and cards. ``session``: read on the caller's open session (a conversation turn
+    passes the one holding its locked state row) instead of taking another pooled connection."""
 
-    def card(self, service_id: str) -> Card | None: ...
+    def search(self, profile: Profile, page: int, page_size: int, *, session: Session | None = None) -> ResultsPage: ...
+
+    def card(self, service_id: str, *, session: Session | None = None) -> Card | None: ...

@@ -32,23 +32,31 @@ def describe(profile: Profile, mode: str) -> str:
         parts.append(say("summary.place", mode, place=profile.place.label))
     if profile.online_ok is not None:
         parts.append(say("summary.online" if profile.online_ok else "summary.online_no", mode))
-    if len(profile.days) == len(ALL_DAYS):
-        parts.append(say("summary.any_day", mode))
-    elif profile.days:
-        parts.append(say("summary.days", mode, items=days(sorted(profile.days), mode)))
-    if profile.avoid_days:
-        parts.append(say("summary.avoid_days", mode, items=days(sorted(profile.avoid_days), mode)))
-    for part in sorted(profile.parts_of_day):
-        parts.append(say(f"word.{part.value}", mode))
-    if profile.after is not None:
-        parts.append(say("summary.after", mode, time=clock(profile.after)))
-    if profile.before is not None:
-        parts.append(say("summary.before", mode, time=clock(profile.before)))
+    parts.append(_when(profile, mode))
     if profile.budget is not None:
         parts.append(_budget(profile, mode))
     if profile.must_haves:
         parts.append(say("summary.must", mode, items=join(term_names(profile.must_haves, mode), mode)))
     return ", ".join(p for p in parts if p)
+
+
+def _when(profile: Profile, mode: str) -> str:
+    """Days, then times; "or" between them when either will do ("on Saturdays and Sundays or evenings")."""
+    on_days: list[str] = []
+    if len(profile.days) == len(ALL_DAYS):
+        on_days.append(say("summary.any_day", mode))
+    elif profile.days:
+        on_days.append(say("summary.days", mode, items=days(sorted(profile.days), mode)))
+    if profile.avoid_days:
+        on_days.append(say("summary.avoid_days", mode, items=days(sorted(profile.avoid_days), mode)))
+    at_times = [say(f"word.{part.value}", mode) for part in sorted(profile.parts_of_day)]
+    if profile.after is not None:
+        at_times.append(say("summary.after", mode, time=clock(profile.after)))
+    if profile.before is not None:
+        at_times.append(say("summary.before", mode, time=clock(profile.before)))
+    if profile.when_either and on_days and at_times:
+        return say("summary.either", mode, days=", ".join(on_days), times=", ".join(at_times))
+    return ", ".join(on_days + at_times)
 
 
 def _budget(profile: Profile, mode: str) -> str:
@@ -58,7 +66,10 @@ def _budget(profile: Profile, mode: str) -> str:
     if budget.free or budget.amount == 0:
         return say("summary.free", mode)
     if budget.amount is None:
-        return ""
+        return say("summary.any_price", mode)
+    if budget.low and budget.period is not None:
+        period = say(f"word.{budget.period.value}", mode)
+        return say("summary.low_cost", mode, amount=money(budget.amount), period=period)
     if budget.period is None:
         return say("summary.budget_any", mode, amount=money(budget.amount))
     period = say(f"word.{budget.period.value}", mode)

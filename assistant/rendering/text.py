@@ -7,11 +7,11 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from assistant.content import text
 from assistant.engine.replies import Reply
 from assistant.matching.results import Card, ResultsPage
 from assistant.rendering.cards import card_details, card_lines
 from assistant.rendering.summary import describe
+from assistant.rendering.widened import header
 from assistant.rendering.words import say
 from assistant.settings import get_settings
 
@@ -28,6 +28,7 @@ class Rendered:
     text: str
     options: list[RenderedOption] = field(default_factory=list)
     cards: list[Card] = field(default_factory=list)
+    today: dt.date | None = None  # the date the reply was worded for: channels re-word cards with it
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +63,7 @@ def render(
     if reply.key == "details":
         if card is None:
             return Rendered("details.gone", say("details.gone", mode))
-        return Rendered(reply.key, "\n".join(card_details(card, mode, today)), cards=[card])
+        return Rendered(reply.key, "\n".join(card_details(card, mode, today)), cards=[card], today=today)
     return Rendered(reply.key, say(reply.key, mode, **params) if params else say(reply.key, mode), options)
 
 
@@ -80,9 +81,8 @@ def _results(page: ResultsPage, mode: str, today: dt.date, area: str | None) -> 
             )
         return Rendered("results.no_more", say("results.no_more", mode))
     first = 1  # numbered per page, as the person replies with the number they see
-    notes = [text("matching", w.key, mode, **dict(w.params)) for w in page.widened]
-    lines = notes or [say("results.intro", mode)]
+    lines = [header(page.widened, mode)]
     lines += [card_lines(c, first + i, mode, today) for i, c in enumerate(page.cards)]
     lines.append(say("results.next_steps", mode))
     options = [RenderedOption(say("option.more", mode), "more")] if page.has_more else []
-    return Rendered("results", "\n".join(lines), options, list(page.cards))
+    return Rendered("results", "\n".join(lines), options, list(page.cards), today)

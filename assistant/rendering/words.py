@@ -11,7 +11,13 @@ WEEKDAYS = ("MO", "TU", "WE", "TH", "FR")
 ALL_DAYS = (*WEEKDAYS, "SA", "SU")
 
 
+_OWN_FILES = frozenset({"places"})  # "places.outside" is "outside" in content/places.toml
+
+
 def say(key: str, mode: str, **params: object) -> str:
+    file, _, rest = key.partition(".")
+    if file in _OWN_FILES:
+        return text(file, rest, mode, **params)
     return text("chat", key, mode, **params)
 
 

@@ -19,16 +19,19 @@ Public interface (kept stable for the other staff modules):
   from ``assistant/web/templates/<template>`` (extend ``staff/base.html``) with ``t`` (sentences
   from ``content/<content>.toml``), ``ui`` (from ``content/staff/ui.toml``), ``user`` and ``csrf``.
 
-The session is a cookie signed with ``STAFF_SESSION_SECRET`` (itsdangerous): it holds the user id
-and the CSRF token, nothing else, and expires after ``STAFF_SESSION_MINUTES``. It is ``HttpOnly``,
-``SameSite=Lax`` and ``Secure`` (``STAFF_COOKIE_SECURE=false`` only for plain-HTTP development).
-The account is read on every request, so disabling it ends its sessions at once. Bad credentials
-get one generic message, whatever was wrong; sign-in attempts are rate-limited per address and
-per email.
+The cookie is signed with ``STAFF_SESSION_SECRET`` (itsdangerous) and holds the CSRF token and,
+once signed in, a session token, nothing else. The session itself lives on the server
+(``assistant.staff.sessions``) and is checked on every request: signing out, disabling the
+account, changing its password, ``STAFF_IDLE_MINUTES`` without a request or
+``STAFF_SESSION_MINUTES`` since sign-in end it, and a replayed cookie then opens nothing. The
+cookie is ``HttpOnly``, ``SameSite=Lax`` and ``Secure`` (``STAFF_COOKIE_SECURE=false`` only for
+plain-HTTP development). Bad credentials get one generic message, whatever was wrong; sign-in
+attempts are rate-limited per address and per email.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hmac
 import secrets
 from collections.abc import Callable
@@ -42,7 +45,8 @@ from starlette.concurrency import run_in_threadpool
 
 from assistant.content import text
 from assistant.settings import Settings
-from assistant.staff.users import StaffUser, authenticate, get_user
+from assistant.staff import sessions
+from assistant.staff.users import StaffUser, authenticate
 from assistant.web.pages import HEADERS, templates
 from assistant.web.ratelimit import RateLimiter
 
@@ -73,6 +77,13 @@ def words(file: str) -> Callable[..., str]:
 def _serializer(request: Request) -> URLSafeTimedSerializer:
     settings: Settings = request.app.state.settings
     return URLSafeTimedSerializer(settings.staff_session_secret.get_secret_value(), salt="dayfinder-staff-session")
+
+
+def _limits(settings: Settings) -> sessions.Limits:
+    return sessions.Limits(
+        idle=dt.timedelta(minutes=settings.staff_idle_minutes),
+        absolute=dt.timedelta(minutes=settings.staff_session_minutes),
+    )
 
 
 def _session(request: Request) -> dict[str, Any]:
@@ -134,9 +145,13 @@ CheckedForm = Annotated[Form, Depends(checked_form)]
 
 
 def current_user(request: Request) -> StaffUser:
-    user_id = _session(request).get("user")
-    user = get_user(request.app.state.engine, user_id) if isinstance(user_id, int) else None
-    if user is None or not user.active:
+    if isinstance(cached := request.scope.get("staff_user"), StaffUser):
+        return cached
+    token = _session(request).get("sid")
+    settings: Settings = request.app.state.settings
+    now = dt.datetime.now(dt.UTC)
+    user = sessions.resume(request.app.state.engine, token, now, _limits(settings)) if isinstance(token, str) else None
+    if user is None:
         raise LoginRequiredError
     request.scope["staff_user"] = user
     return user
@@ -183,7 +198,7 @@ def _error(request: Request, status: int, key: str) -> Response:
 
 def install(app: FastAPI) -> None:
     settings: Settings = app.state.settings
-    app.state.staff_login_limit = RateLimiter(settings.staff_login_per_minute)
+    app.state.staff_login_limit = RateLimiter(settings.staff_login_per_minute, "staff-login", app.state.limit_storage)
 
     @app.exception_handler(LoginRequiredError)
     async def login_required(request: Request, _exc: LoginRequiredError) -> Response:
@@ -230,20 +245,29 @@ async def login(request: Request, form: CheckedForm) -> Response:
     next_path = (form.get("next") or [""])[0]
     limit: RateLimiter = request.app.state.staff_login_limit
     client = request.client.host if request.client else "unknown"
-    if not limit.allow(f"ip:{client}") or not limit.allow(f"email:{email.lower()}"):
+    if not await run_in_threadpool(limit.allow, f"ip:{client}") or not await run_in_threadpool(
+        limit.allow, f"email:{email.lower()}"
+    ):
         return _login_page(request, 429, text("staff/ui", "login.too_many"), email, next_path)
     user = await run_in_threadpool(authenticate, request.app.state.engine, email, password)
-    if user is None:
+    if user is None or user.id is None:
         return _login_page(request, 401, text("staff/ui", "login.failed"), email, next_path)
+    settings: Settings = request.app.state.settings
+    token = await run_in_threadpool(
+        sessions.start, request.app.state.engine, user.id, dt.datetime.now(dt.UTC), _limits(settings)
+    )
     response = RedirectResponse(_safe_next(next_path), status_code=303)
-    # a fresh token on sign-in: a token planted before it is useless after
-    _set_session(request, response, {"user": user.id, "csrf": secrets.token_urlsafe(32)})
+    # a fresh CSRF token on sign-in: a token planted before it is useless after
+    _set_session(request, response, {"sid": token, "csrf": secrets.token_urlsafe(32)})
     return response
 
 
 @router.post("/staff/logout")
 async def logout(request: Request, _form: CheckedForm) -> Response:
     settings: Settings = request.app.state.settings
+    token = _session(request).get("sid")
+    if isinstance(token, str):
+        await run_in_threadpool(sessions.end, request.app.state.engine, token)
     response = RedirectResponse(LOGIN, status_code=303)
     response.delete_cookie(COOKIE, path="/", secure=settings.staff_cookie_secure, httponly=True, samesite="lax")
     return response

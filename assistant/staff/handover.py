@@ -46,9 +46,9 @@ def shortlist(engine: Engine, ids: Sequence[str]) -> list[Card]:
     return [cards[i] for i in wanted if i in cards]
 
 
-def sms_text(cards: Sequence[Card], mode: str = "plain") -> str:
+def sms_text(cards: Sequence[Card], today: dt.date, mode: str = "plain") -> str:
     lines = [text("handout", "sms.intro", mode)]
-    lines += [compact_card(card, number, mode) for number, card in enumerate(cards, 1)]
+    lines += [compact_card(card, number, mode, today) for number, card in enumerate(cards, 1)]
     lines.append(text("handout", "sms.outro", mode))
     return "\n".join(lines)
 
@@ -72,7 +72,7 @@ def send(
         sender = SmsSender(settings, engine, http_client=http_client)
     except SmsNotConfiguredError:
         return Outcome("send.not_configured")
-    sent = sender.send(to, sms_text(cards))
+    sent = sender.send(to, sms_text(cards, dt.datetime.now(dt.UTC).date()))
     if sent.opted_out:
         return Outcome("send.opted_out")
     key = user_key(settings.identity_secret.get_secret_value(), CHANNEL, to)

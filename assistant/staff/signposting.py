@@ -22,6 +22,7 @@ from starlette.concurrency import run_in_threadpool
 from assistant.content import text
 from assistant.matching.matcher import Matcher
 from assistant.matching.results import Card
+from assistant.rendering.audience import audience
 from assistant.rendering.cards import card_details, cost, when, where
 from assistant.staff import handover, search
 from assistant.staff.auth import CheckedForm, CurrentUser, staff_page
@@ -42,8 +43,9 @@ class Result:
     phone: str | None
 
 
-def result(card: Card) -> Result:
-    facts = [f for f in (when(card, "plain"), where(card, "plain"), cost(card, "plain")) if f]
+def result(card: Card, today: dt.date) -> Result:
+    facts = [audience(card, "plain"), when(card, "plain", today), where(card, "plain"), cost(card, "plain")]
+    facts = [f[0].upper() + f[1:] for f in facts if f]
     return Result(card.id, card.name, card.organisation, facts, card.phone)
 
 
@@ -75,7 +77,7 @@ async def signposting(request: Request, user: CurrentUser) -> Response:
         context["form"] = form
         if profile is not None:
             found = await run_in_threadpool(Matcher(request.app.state.engine).search, profile, 0, PAGE_SIZE)
-            context["results"] = [result(c) for c in found.cards]
+            context["results"] = [result(c, dt.datetime.now(dt.UTC).date()) for c in found.cards]
             context["widened"] = [text("matching", w.key, "plain", **dict(w.params)) for w in found.widened]
     return staff_page(request, "staff/search.html", 422 if form.errors else 200, back=request.url.query, **context)
 
@@ -86,7 +88,7 @@ def _shortlist_page(request: Request, cards: list[Card], status: int = 200, **co
         request,
         "staff/shortlist.html",
         status,
-        cards=[result(c) for c in cards],
+        cards=[result(c, dt.datetime.now(dt.UTC).date()) for c in cards],
         ids_query=_ids_query(cards),
         **context,
     )

@@ -1,6 +1,8 @@
 """Staff accounts, and the record of what staff handed over to a member of the public.
 
-Passwords are kept only as pwdlib's recommended hash (Argon2id today); ``verify`` upgrades an
+A signed-in browser holds a ``StaffSession`` row (see ``assistant.staff.sessions``): disabling
+an account or changing its password deletes every one of its rows, so those sessions end at
+once on every worker. Passwords are kept only as pwdlib's recommended hash (Argon2id today); ``verify`` upgrades an
 old hash in place when the recommendation changes. A handover row says who sent which listings
 and when, and that consent was given: the phone number itself is kept only as the same HMAC the
 SMS channel uses (so it can be matched against an opt-out), never in clear.
@@ -13,7 +15,7 @@ from typing import Literal, get_args
 
 from pwdlib import PasswordHash
 from sqlalchemy import JSON, Column, DateTime, Engine
-from sqlmodel import Field, Session, SQLModel, col, select
+from sqlmodel import Field, Session, SQLModel, col, delete, select
 
 from assistant.directory.db import session_scope
 
@@ -35,6 +37,17 @@ class StaffUser(SQLModel, table=True):
     role: str = Field(max_length=16)
     active: bool = True
     created_at: dt.datetime = Field(sa_type=DateTime(timezone=True))
+
+
+class StaffSession(SQLModel, table=True):
+    """One signed-in browser. The cookie holds a random token; only its SHA-256 is stored here."""
+
+    __tablename__ = "staff_session"
+
+    id: str = Field(primary_key=True, max_length=64)  # hex SHA-256 of the cookie's token
+    user_id: int = Field(foreign_key="staff_user.id", index=True)
+    started_at: dt.datetime = Field(sa_type=DateTime(timezone=True))
+    seen_at: dt.datetime = Field(sa_type=DateTime(timezone=True))
 
 
 class SentHandover(SQLModel, table=True):
@@ -93,14 +106,33 @@ def list_users(engine: Engine) -> list[StaffUser]:
         return list(session.exec(select(StaffUser).order_by(col(StaffUser.email))))
 
 
+def end_sessions(session: Session, user_id: int) -> None:
+    """Sign this account out everywhere."""
+    session.exec(delete(StaffSession).where(col(StaffSession.user_id) == user_id))
+
+
 def set_active(engine: Engine, email: str, active: bool) -> bool:
-    """Switch an account on or off; False when there is no such account."""
+    """Switch an account on or off (off ends its sessions); False when there is no such account."""
     with session_scope(engine) as session:
         user = session.exec(select(StaffUser).where(col(StaffUser.email) == normal_email(email))).first()
-        if user is None:
+        if user is None or user.id is None:
             return False
         user.active = active
         session.add(user)
+        if not active:
+            end_sessions(session, user.id)
+    return True
+
+
+def set_password(engine: Engine, email: str, password: str) -> bool:
+    """Give an account a new password and end all its sessions; False when there is no such account."""
+    with session_scope(engine) as session:
+        user = session.exec(select(StaffUser).where(col(StaffUser.email) == normal_email(email))).first()
+        if user is None or user.id is None:
+            return False
+        user.password_hash = hash_password(password)
+        session.add(user)
+        end_sessions(session, user.id)
     return True
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException
 
 from assistant.content import text
@@ -38,6 +39,11 @@ def install(app: FastAPI) -> None:
             e.get("type") == "string_too_long" and tuple(e.get("loc", ()))[-1:] == ("text",) for e in exc.errors()
         )
         return friendly(413 if too_long else 422, "too_big" if too_long else "bad_request")
+
+    @app.exception_handler(PoolTimeout)
+    async def pool_exhausted(_request: Request, _exc: PoolTimeout) -> JSONResponse:
+        """Every pooled database connection stayed busy too long: "try again", not a 500."""
+        return friendly(503, "try_again")
 
     @app.exception_handler(HTTPException)
     async def http_error(_request: Request, exc: HTTPException) -> JSONResponse:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -24,19 +23,23 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
+from assistant.boundary import MAX_TEXT, inbound_text
 from assistant.content import text
 from assistant.conversation.runtime import Conversations
 from assistant.engine.replies import Inbound
 from assistant.matching.cards import load_cards
 from assistant.matching.results import Card
+from assistant.rendering.audience import audience
 from assistant.rendering.cards import card_details, cost, when, where
 from assistant.rendering.text import Rendered, RenderedOption
-from assistant.web import widget
-from assistant.web.chat_api import CHANNEL, MAX_TEXT, PAGE_SIZE
+from assistant.settings import Settings
+from assistant.web import chat_sessions, widget
+from assistant.web.chat_api import CHANNEL, PAGE_SIZE
+from assistant.web.chat_sessions import same_site
 from assistant.web.ratelimit import RateLimiter
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
-SESSION = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+SESSION = re.compile(chat_sessions.PATTERN)
 MODES = ("plain", "easy")
 SWITCH = {"easy": "easy read", "plain": "plain"}  # what the easy-read button says to the conversation
 PERSON = "talk to a person"
@@ -78,9 +81,10 @@ def tel(phone: str | None) -> str | None:
     return "tel:" + re.sub(r"[^0-9+]", "", phone) if phone else None
 
 
-def card_view(card: Card, mode: str) -> CardView:
+def card_view(card: Card, mode: str, today: dt.date | None) -> CardView:
     t = words(mode)
-    facts = [t("card.when", when=when(card, mode)) if card.sessions else ""]
+    facts = [for_whom[0].upper() + for_whom[1:] if (for_whom := audience(card, mode)) else ""]
+    facts += [t("card.when", when=when(card, mode, today)) if card.sessions else ""]
     facts += [t("card.where", where=place) if (place := where(card, mode)) else ""]
     facts += [t("card.cost", cost=cost(card, mode))]
     return CardView(card.id, card.name, card.summary, [f for f in facts if f], card.phone, tel(card.phone))
@@ -99,7 +103,7 @@ def reply_view(reply: Rendered, mode: str) -> ReplyView:
             after.append(line)
     if not cards:
         before, after = after, []
-    return ReplyView(before, list(reply.options), [card_view(c, mode) for c in cards], after)
+    return ReplyView(before, list(reply.options), [card_view(c, mode, reply.today) for c in cards], after)
 
 
 def page(request: Request, name: str, mode: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -116,25 +120,33 @@ def chat_page(request: Request, mode: ModeQ = "plain") -> HTMLResponse:
 
 @router.post("/chat", response_class=HTMLResponse)
 async def chat_turn(request: Request) -> HTMLResponse:
-    """One turn from the plain HTML form: the session rides in a hidden field, not a cookie."""
+    """One turn from the plain HTML form: the session rides in a hidden field, not a cookie. Only a
+    session this server issued carries on; a cross-site POST is refused (403)."""
     form = {k: v[0] for k, v in parse_qs((await request.body()).decode("utf-8", "replace")).items()}
     mode = form["mode"] if form.get("mode") in MODES else "plain"
+    if not same_site(request):  # another site's page may not post turns into a session it holds
+        refused = text("web", "cross_site", mode)
+        return page(request, "chat.html", mode, 403, error=refused, session=None, said=None, replies=[])
+    settings: Settings = request.app.state.settings
     session, said = form.get("session") or None, form.get("text", "").strip()
     context: dict[str, Any] = {"session": session, "said": None, "replies": []}
     if session is not None and not SESSION.match(session):
         context["session"] = None
         return page(request, "chat.html", mode, 422, error=text("web", "bad_request", mode), **context)
+    # an id this server did not issue starts a new conversation
+    session = context["session"] = chat_sessions.verified(settings, session)
     if not said or len(said) > MAX_TEXT:
         key, status = ("too_big", 413) if said else ("bad_request", 422)
         return page(request, "chat.html", mode, status, error=text("web", key, mode), **context)
-    session = session or secrets.token_urlsafe(18)
+    session = session or chat_sessions.issue(settings)
     limits: tuple[RateLimiter, RateLimiter] = request.app.state.chat_limits
     client = request.client.host if request.client else "unknown"
-    if not limits[0].allow(f"ip:{client}") or not limits[1].allow(f"session:{session}"):
+    allowed = await run_in_threadpool(lambda: limits[0].allow(f"ip:{client}") and limits[1].allow(f"session:{session}"))
+    if not allowed:
         return page(request, "chat.html", mode, 429, error=text("web", "too_many", mode), **context)
     conversations: Conversations = request.app.state.conversations
     result = await run_in_threadpool(
-        conversations.turn, CHANNEL, session, Inbound(text=said), page_size=PAGE_SIZE, mode=mode
+        conversations.turn, CHANNEL, session, Inbound(text=inbound_text(said)), page_size=PAGE_SIZE, mode=mode
     )
     context |= {
         "session": None if result.deleted else session,

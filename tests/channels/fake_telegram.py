@@ -73,8 +73,8 @@ class FakeBotApi:
             self.calls.clear()
 
 
-def serve(api: FakeBotApi) -> tuple[ThreadingHTTPServer, str]:
-    """Start the fake on a free port; the ``base_url`` to give python-telegram-bot."""
+def serve(api: FakeBotApi, port: int = 0) -> tuple[ThreadingHTTPServer, str]:
+    """Start the fake on ``port`` (a free one by default); the ``base_url`` to give python-telegram-bot."""
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
@@ -93,6 +93,6 @@ def serve(api: FakeBotApi) -> tuple[ThreadingHTTPServer, str]:
         def log_message(self, format: str, *args: Any) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/bot"

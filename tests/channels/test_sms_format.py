@@ -73,5 +73,5 @@ def test_a_result_is_compact() -> None:
         access=(),
         last_checked=dt.date(2025, 7, 1),
     )
-    line = compact_card(card, 1, "plain")
+    line = compact_card(card, 1, "plain", dt.date(2026, 1, 5))
     assert line == "1. Biggleswade Knit and Natter: 1 mile away, free, phone 07700 900600."

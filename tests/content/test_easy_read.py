@@ -10,7 +10,7 @@ import textstat
 
 from assistant.content import keys, text
 
-PUBLIC_FILES = ("chat", "cards", "web", "widget", "web_ui", "channels", "matching", "handout", "problems")
+PUBLIC_FILES = ("chat", "cards", "web", "widget", "web_ui", "channels", "matching", "handout", "problems", "places")
 MAX_WORDS = 15
 MAX_SENTENCES = 5
 

@@ -31,6 +31,7 @@ from assistant.directory.reader import read_records
 from assistant.directory.sample import load_sample
 from assistant.directory.schema import upgrade
 from assistant.settings import PROJECT_DIR
+from tests.directory.records import service
 
 TABLES: list[type[SQLModel]] = [Organization, Service, Location, ServiceAtLocation, Schedule, CostOption, Contact,
                                 Phone, Accessibility, TaxonomyTerm, ServiceTerm]
@@ -89,3 +90,76 @@ def test_export_then_import_gives_the_same_rows(loaded: Engine, second_engine: E
     assert parsed.problems == []
     import_bundles(second_engine, parsed.bundles)
     assert snapshot(second_engine) == snapshot(loaded)
+
+
+def _schedules_by_id(records: list[dict[str, object]]) -> dict[str, dict[str, object]]:
+    return {str(s["id"]): s for r in records for s in r.get("schedules") or []}  # type: ignore[attr-defined]
+
+
+def test_monthly_ordinals_in_the_sample_survive_export(loaded: Engine) -> None:
+    source: list[dict[str, object]] = []
+    for path in sorted((PROJECT_DIR / "directory_data").glob("*.json")):
+        document = json.loads(path.read_text())
+        source += document.get("contents", []) if isinstance(document, dict) else document
+    wanted = {sid: s for sid, s in _schedules_by_id(source).items() if s["freq"] == "MONTHLY"}
+    exported = _schedules_by_id(export_page(loaded)["contents"])
+    assert len(wanted) >= 40
+    assert {sid: (s["byday"], s["freq"], s.get("interval")) for sid, s in wanted.items()} == {
+        sid: (exported[sid]["byday"], exported[sid]["freq"], exported[sid].get("interval")) for sid in wanted
+    }
+
+
+def test_a_schedule_rule_survives_import_export_and_import_again(engine: Engine, second_engine: Engine) -> None:
+    """Ordinals, month days, interval, start and end dates and the feed's own words, all kept."""
+    rule = {
+        "id": "sch-1",
+        "freq": "MONTHLY",
+        "interval": 2,
+        "byday": "3TU,-1FR",
+        "bymonthday": "1,-1",
+        "dtstart": "2026-01-06",
+        "valid_from": "2026-01-01",
+        "valid_to": "2027-06-30",
+        "opens_at": "10:00",
+        "closes_at": "12:00",
+        "description": "Every other month: the third Tuesday and the last Friday",
+    }
+    parsed = read_records([service(schedules=[rule])], "oruk3")
+    assert parsed.problems == []
+    import_bundles(engine, parsed.bundles)
+    (exported,) = export_page(engine)["contents"][0]["schedules"]
+    assert {k: exported.get(k) for k in rule} == rule
+    again = read_records(json.loads(json.dumps(export_page(engine)["contents"])), "oruk3")
+    import_bundles(second_engine, again.bundles)
+    assert snapshot(second_engine)["Schedule"] == snapshot(engine)["Schedule"]
+
+
+def test_an_oruk1_schedule_keeps_its_byday_ordinal() -> None:
+    record = service()
+    record.pop("schedules")
+    record.pop("cost_options")
+    record.pop("attributes", None)
+    record.pop("service_areas")
+    record["organization"]["id"] = "4b1b9c1e-3f0a-4d55-9a7e-6a1c2f0c9d01"  # ORUK 1.0 ids are UUIDs
+    record["regular_schedules"] = [
+        {"id": "rs-1", "weekday": "Friday", "byday": "-1FR", "freq": "MONTHLY", "opens_at": "10:00"}
+    ]
+    parsed = read_records([record], "oruk1")
+    (schedule,) = parsed.bundles[0].schedules
+    assert (schedule.byday, schedule.freq) == ("-1FR", "MONTHLY")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "said"),
+    [
+        ("bymonthday", "32", "days of the month"),
+        ("freq", "FORTNIGHTLY", "WEEKLY, MONTHLY"),
+        ("interval", 0, "interval"),
+        ("valid_to", "2025-01-01", "ends (2025-01-01) before it starts (2026-01-01)"),
+    ],
+)
+def test_a_schedule_rule_that_cannot_be_followed_is_reported(field: str, value: object, said: str) -> None:
+    schedule = {"id": "sch-1", "freq": "WEEKLY", "byday": "TU", "valid_from": "2026-01-01", field: value}
+    parsed = read_records([service(schedules=[schedule])], "oruk3")
+    assert [p.path for p in parsed.problems] == [f"$.schedules[0].{field}"]
+    assert said in parsed.problems[0].reason

@@ -238,8 +238,8 @@ def test_a_monthly_amount_becomes_weekly() -> None:
     assert read_message("£100 a month").budget == Budget(amount=23.08, period=CostPeriod.WEEK)
 
 
-def test_cheap_sets_no_budget() -> None:
-    assert read_message("something cheap").budget is None
+def test_free_time_is_not_a_budget() -> None:
+    assert read_message("she has free time on mondays").budget is None
 
 
 def test_a_bare_number_is_pounds_a_session_only_when_budget_was_asked() -> None:

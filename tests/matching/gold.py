@@ -1,7 +1,12 @@
-"""The gold queries (``gold.toml``) as profiles and graded answers, and the two relevance measures.
+"""The gold queries (``gold.toml``) as texts, graded answers and the profile a careful reader
+takes from each; the relevance measures; and the answers measured from text.
 
-Shared by the relevance test and ``bench/relevance.py``. Grades: 2 = a good adviser would put it
-first, 1 = a reasonable further suggestion, unlisted = not a good suggestion.
+Shared by the relevance test and ``bench/relevance.py``. Both measure what a person gets: the
+query's text through :func:`~assistant.conversation.one_text.search_text`, the path
+``dayfinder search`` takes. The hand-written profile is kept to tell a failure of understanding
+(the profile read from the text differs from it) from one of ranking (it does not). Grades:
+2 = a good adviser would put it first, 1 = a reasonable further suggestion, unlisted = not a
+good suggestion.
 """
 
 from __future__ import annotations
@@ -14,13 +19,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from assistant.conversation.one_text import Outcome, TextSearch, search_text
 from assistant.directory.gazetteer import load_gazetteer
 from assistant.engine.slots import Budget, CostPeriod, PartOfDay, WhoFor
 from assistant.engine.state import PlaceValue, Profile
+from assistant.matching.listing import Listing
+from assistant.matching.loader import Loader
+from assistant.matching.matcher import Matcher, find
+from assistant.matching.relax import STEPS
+from assistant.matching.unmet import missed_steps
+from assistant.matching.variety import page_of
 
 GOLD_FILE = Path(__file__).with_name("gold.toml")
 TODAY = dt.date(2026, 11, 25)  # the day the sample directory was assured against
 PREFIX = 8
+TOP = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,3 +133,39 @@ def success(ranked: Sequence[str], grades: dict[str, int], k: int = 3) -> bool:
     """A best answer (grade 2; grade 1 if the query has none) in the top ``k``."""
     top = max(grades.values(), default=0)
     return any(grades.get(item, 0) == top for item in ranked[:k]) if top else False
+
+
+def from_text(text: str, matcher: Matcher) -> TextSearch:
+    """What ``dayfinder search TEXT`` finds: the first page, through the one shared path."""
+    return search_text(text, matcher, TOP)
+
+
+def ranked_ids(found: TextSearch) -> list[str]:
+    """The ids shown, best first; none when the text led to no search (no place, which place?)."""
+    return [card.id for card in found.page.cards] if found.page is not None else []
+
+
+def by_distance(engine: Engine, profile: Profile | None, today: dt.date = TODAY, *, tiered: bool = True) -> list[str]:
+    """A distance-only baseline: the candidates the matcher finds for ``profile``, nearest first
+    (online-only last), cut into a page the same way; ``None`` (no search) finds nothing.
+
+    ``tiered`` keeps the relaxation ladder's order, so listings that meet every wish but distance
+    come before those found by widening days, times, budget, activity or going online: this is
+    the matcher with its score replaced by distance, and the score's own value is the matcher's
+    lead over it. Untiered, every candidate is ordered by distance alone."""
+    if profile is None:
+        return []
+    with Session(engine) as session:
+        candidates = find(Loader(session), profile, today, wanted=TOP).ranked
+
+    def key(item: Listing) -> tuple[int, bool, float, str, str]:
+        relaxed = [STEPS.index(step) for step in missed_steps(profile, item) if step != "radius"] if tiered else []
+        return (max(relaxed, default=0), item.distance is None, item.distance or 0.0, item.name, item.id)
+
+    nearest = sorted(candidates, key=key)
+    return [item.id for item in page_of(nearest, lambda item: item.organisation_id, 0, TOP)]
+
+
+def searched_profile(found: TextSearch) -> Profile | None:
+    """The profile searched for, or ``None`` when the text led to no search."""
+    return found.profile if found.outcome is Outcome.RESULTS else None

@@ -39,9 +39,7 @@ from assistant.app import create_app
 from assistant.channels.sms_send import SmsSender
 from assistant.conversation.store import user_key
 from assistant.directory.db import make_engine
-from assistant.directory.sample import load_sample
-from assistant.directory.schema import upgrade
-from assistant.settings import PROJECT_DIR, Settings
+from assistant.settings import Settings
 from tests.channels.fake_telegram import FakeBotApi, serve
 from tests.channels.sms_helpers import twilio_form
 from tests.channels.telegram_helpers import button_update, edited_update, sticker_update, text_update
@@ -221,15 +219,6 @@ class PickyBotApi(FakeBotApi):
         if method == "sendMessage" and int(params["chat_id"]) == FAILING_CHAT_ID:
             return ["not", "a", "message"]
         return result
-
-
-@pytest.fixture
-def sample_url(database_url: str) -> str:
-    engine = make_engine(database_url)
-    upgrade(engine)
-    load_sample(engine, PROJECT_DIR / "directory_data")
-    engine.dispose()
-    return database_url
 
 
 def sign(form: dict[str, str]) -> str:

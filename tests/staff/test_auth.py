@@ -20,7 +20,7 @@ def test_signing_in_opens_the_staff_page(client: TestClient) -> None:
     )
     assert response.status_code == 303 and response.headers["location"] == "/staff"
     cookie = response.headers["set-cookie"]
-    assert "HttpOnly" in cookie and "Secure" in cookie and "SameSite=lax" in cookie and "Max-Age=7200" in cookie
+    assert "HttpOnly" in cookie and "Secure" in cookie and "SameSite=lax" in cookie and "Max-Age=28800" in cookie
     page = client.get("/staff")
     assert page.status_code == 200 and "Sam Staff" in page.text
     assert csrf_of(page.text) != token  # a fresh token on sign-in

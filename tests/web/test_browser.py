@@ -270,3 +270,25 @@ def test_the_no_javascript_chat_page_by_keyboard_has_no_wcag_violations(
     page.emulate_media(media="print")
     expect(page.locator("nav.after")).to_be_hidden()
     context.close()
+
+
+def test_delete_my_data_clears_what_the_widget_kept_in_the_browser(page: Page, servers: tuple[str, str]) -> None:
+    page.goto(servers[1])
+    widget = page.locator("[data-dayfinder]")
+    widget.locator(".launcher").click()
+    expect(widget.locator(".options button").first).to_be_visible()
+    widget.locator("input").fill("for me near LU7 1AA")
+    widget.locator("input").press("Enter")
+    page.wait_for_function(IDLE)
+    kept = "() => Object.keys(sessionStorage).filter(k => k.endsWith(':log') || k.endsWith(':session'))"
+    assert len(page.evaluate(kept)) == 2
+    widget.locator("input").fill("delete my data")
+    widget.locator("input").press("Enter")
+    page.wait_for_function(IDLE)
+    assert page.evaluate(kept) == []
+    expect(widget.locator(".msg")).to_have_count(1)  # only the reply saying it is done
+    expect(widget.locator(".log")).not_to_contain_text("LU7 1AA")
+    page.reload()  # and nothing comes back on the next page of the site
+    widget.locator(".launcher").click()
+    expect(widget.locator(".options button").first).to_be_visible()
+    expect(widget.locator(".log")).not_to_contain_text("LU7 1AA")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 
 from assistant.app import create_app
 from assistant.settings import Settings
@@ -92,3 +93,39 @@ def test_only_allowed_origins_may_embed_the_chat(client: TestClient) -> None:
 def test_unknown_paths_are_a_friendly_404(client: TestClient) -> None:
     response = client.get("/nope")
     assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
+
+
+def test_a_session_id_the_server_did_not_issue_starts_a_new_conversation(client: TestClient) -> None:
+    planted = "chosen-by-someone-else"  # an id another person could hand out and then read along
+    body = chat(client, "for me", planted)
+    assert body["session"] != planted
+    assert "What do they enjoy" in body["replies"][-1]["text"]
+    again = chat(client, "hello", planted)
+    assert again["session"] not in (planted, body["session"])
+    assert "Who is the activity for?" in again["replies"][-1]["text"]  # never a shared conversation
+
+
+def test_a_session_with_an_edited_signature_starts_a_new_conversation(client: TestClient) -> None:
+    session = chat(client, "hi")["session"]
+    assert "What do they enjoy" in chat(client, "for me", session)["replies"][-1]["text"]
+    random_part, signature = session.rsplit(".", 1)
+    edited = f"{random_part}.{'A' if signature[0] != 'A' else 'B'}{signature[1:]}"
+    body = chat(client, "hello", edited)
+    assert body["session"] != edited and "Who is the activity for?" in body["replies"][-1]["text"]
+
+
+def test_a_session_signed_with_another_identity_secret_is_not_ours(settings: Settings) -> None:
+    other = settings.model_copy(update={"identity_secret": SecretStr("x" * 40)})
+    with TestClient(create_app(other)) as elsewhere:
+        foreign = chat(elsewhere, "hi")["session"]
+    with TestClient(create_app(settings)) as client:
+        assert chat(client, "hello", foreign)["session"] != foreign
+
+
+def test_deleting_my_data_says_deleted_and_the_old_session_starts_afresh(client: TestClient) -> None:
+    session = chat(client, "hi")["session"]
+    assert chat(client, "for me", session)["deleted"] is False
+    body = chat(client, "delete my data", session)
+    assert body["deleted"] is True
+    assert body["session"] != session  # nothing links what comes next to what was deleted
+    assert "Who is the activity for?" in chat(client, "hello", session)["replies"][-1]["text"]

@@ -128,3 +128,24 @@ def test_an_unknown_listing_is_a_friendly_404_page(client: TestClient) -> None:
     assert response.headers["content-type"].startswith("text/html")
     assert text("web_ui", "not_found.title", "plain") in html.unescape(response.text)
     assert 'href="/chat' in response.text
+
+
+def test_the_form_chat_refuses_a_post_from_another_site(client: TestClient) -> None:
+    _, session = say(client, "hi")
+    for headers in ({"Sec-Fetch-Site": "cross-site"}, {"Sec-Fetch-Site": "same-site"}, {"Origin": "https://evil.example"},
+                    {"Origin": "null"}):
+        response = client.post("/chat", data={"text": "for me", "session": session}, headers=headers)
+        assert response.status_code == 403, headers
+        assert text("web", "cross_site", "plain") in html.unescape(response.text)
+        assert session not in response.text
+    same = {"Sec-Fetch-Site": "same-origin", "Origin": "http://testserver"}
+    assert client.post("/chat", data={"text": "for me", "session": session}, headers=same).status_code == 200
+    assert client.post("/chat", data={"text": "hi"}, headers={"Origin": "http://testserver"}).status_code == 200
+
+
+def test_the_form_chat_ignores_a_session_it_did_not_issue(client: TestClient) -> None:
+    planted = "chosen-by-someone-else"
+    page, session = say(client, "for me", planted)
+    assert session != planted and planted not in page
+    _, carried = say(client, "knitting", session)
+    assert carried == session  # one it issued carries on

@@ -5,7 +5,8 @@
  * Plain JavaScript, no build step. Everything lives in a shadow root so the host page's CSS
  * cannot break it, and it talks only to the origin it was loaded from. Its words come from the
  * server (GET /widget/strings), so they are reviewed and have an easy-read form like every other
- * sentence. The session token is kept in sessionStorage: it ends when the tab closes.
+ * sentence. The session token is kept in sessionStorage: it ends when the tab closes, and the widget
+ * clears it (with the messages it kept) when the answer says the person's data was deleted.
  */
 (function () {
   "use strict";
@@ -90,6 +91,13 @@
     },
     set: function (name, value) {
       try { window.sessionStorage.setItem(KEY + name, JSON.stringify(value)); } catch (e) { /* private mode */ }
+    },
+    clear: function () {
+      try {
+        Object.keys(window.sessionStorage).forEach(function (key) {
+          if (key.indexOf(KEY) === 0) { window.sessionStorage.removeItem(key); }
+        });
+      } catch (e) { /* private mode */ }
     }
   };
 
@@ -224,7 +232,8 @@
     var id = "card-" + Math.random().toString(36).slice(2);
     var item = el("li", { "class": "card" });
     item.appendChild(el("h3", { id: id }, result.name));
-    var facts = [result.summary, result.when && say("when", { when: result.when }),
+    var forWhom = result.for_whom ? result.for_whom.charAt(0).toUpperCase() + result.for_whom.slice(1) : "";
+    var facts = [result.summary, forWhom, result.when && say("when", { when: result.when }),
       result.cost && say("cost", { cost: result.cost }),
       result.distance_miles !== null && result.distance_miles !== undefined && say("where", { where: distance(result.distance_miles) })];
     facts.forEach(function (fact) { if (fact) { item.appendChild(el("p", {}, fact)); } });
@@ -295,6 +304,16 @@
     return show(entry, true);
   }
 
+  // After "delete my data" nothing of the conversation stays in this browser either: the session,
+  // the kept messages and the log on screen all go; only the reply saying so is shown (not kept).
+  function forget() {
+    store.clear();
+    store.set("mode", state.mode); // a wording preference, not something the person said
+    state.session = null;
+    state.transcript = [];
+    while (ui.log.firstChild) { ui.log.removeChild(ui.log.firstChild); }
+  }
+
   function send(text, shown, mode) {
     if (state.busy) { return; }
     state.busy = true;
@@ -315,11 +334,17 @@
     })
       .then(function (response) { return response.json(); })
       .then(function (data) {
-        if (data.session) { state.session = data.session; store.set("session", data.session); }
+        if (data.deleted) {
+          forget();
+        } else if (data.session) {
+          state.session = data.session;
+          store.set("session", data.session);
+        }
         var switched = data.mode && data.mode !== state.mode ? useMode(data.mode) : Promise.resolve();
         return switched.then(function () {
           (data.replies || []).forEach(function (reply) {
-            var item = remember({ who: data.error ? "error" : "bot", text: reply.text, options: reply.options, results: reply.results });
+            var entry = { who: data.error ? "error" : "bot", text: reply.text, options: reply.options, results: reply.results };
+            var item = data.deleted ? show(entry, true) : remember(entry);
             first = first || item;
           });
           if (!first) { throw new Error("no reply"); }

@@ -1,0 +1,38 @@
+"""A person's text as every channel hands it on: capped, tidied and safe to store, in one place.
+
+Whatever arrives (a web form, a JSON chat turn, a Twilio webhook, a Telegram update, a terminal
+line) passes through :func:`inbound_text` before the conversation sees it, so no channel can
+send the engine more than ``MAX_TEXT`` characters, a NUL byte, a lone surrogate (which
+PostgreSQL and UTF-8 refuse) or a thousand spaces in a row. Every step is one pass over at most
+``MAX_RAW`` characters: the cost of a message never grows faster than its length.
+
+:func:`unsafe` is the check the web app applies to every path, query and form before any
+handler runs (``assistant.web.unsafe_input``).
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_TEXT = 1000  # what the conversation reads; a basic phone's longest text is well under this
+# Work on more than this is never done: a 4,096-character Telegram message is read, a pasted
+# essay is cut first.
+MAX_RAW = 8 * 1024
+# NUL and the other control characters (newline and tab aside), and surrogate code points,
+# which only ever arrive alone in a ``str`` (a JSON "\ud800") and cannot be encoded or stored.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_UNSAFE = re.compile("[\x00\ud800-\udfff]")
+
+
+def unsafe(text: str) -> bool:
+    """Whether ``text`` holds a NUL or a surrogate: something no database column should be sent."""
+    return _UNSAFE.search(text) is not None
+
+
+def inbound_text(raw: str) -> str:
+    """``raw`` cut to ``MAX_TEXT`` characters after controls and surrogates become spaces, each run
+    of spaces becomes one and blank lines go; the lines themselves are kept ("report 2" then a
+    description on the next line reads as a person wrote it)."""
+    text = _CONTROL.sub(" ", raw[:MAX_RAW])
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)[:MAX_TEXT]

@@ -1,0 +1,54 @@
+"""Short replies read by the question just asked, and "or" between days and times.
+
+"me, yeah", "it's me" and "yes me" answer "who is it for?" as the person writing; "he's 30" or
+"she is" answers it as someone else. "Weekends or evenings" wants either (any weekend session,
+or an evening on any day), where "weekend evenings" wants both at once.
+"""
+
+from __future__ import annotations
+
+from assistant.engine.items import Item
+from assistant.engine.lexicon import Kind, Lexicon
+from assistant.engine.slots import WhoFor
+from assistant.engine.text import PUNCTUATION
+
+# Words around a short answer that do not change it: "yeah it's me thanks".
+_AROUND = frozenset(
+    "yeah yes yep yup yh ya ok okay its it is just please thanks ta that thats hi hello hey for erm um "
+    "well oh x xx only the one so".split()
+)
+_SOMEONE_ELSE = frozenset("he hes him his she shes her they theyre them".split())
+_REACH = 3  # items either side of "or"
+_DAY_KINDS = (Kind.DAYS,)
+_TIME_KINDS = (Kind.PART, Kind.AFTER, Kind.BEFORE, Kind.CLOCK, Kind.NAMED_TIME)
+
+
+def short_who(tokens: list[str], lexicon: Lexicon, aged: bool) -> WhoFor | None:
+    """Who a short reply to "who is it for?" means, or None if it does not say."""
+    words = [t for t in tokens if t not in PUNCTUATION and t != "?"]
+    kept = " ".join(w for w in words if w not in _AROUND)
+    if kept in lexicon.self_when_asked or " ".join(words) in lexicon.self_when_asked:
+        return WhoFor.SELF
+    if any(w in _SOMEONE_ELSE for w in words) and (aged or len(words) <= 4):
+        return WhoFor.SOMEONE
+    return None
+
+
+def _near(items: list[Item], start: int, stop: int, kinds: tuple[Kind, ...]) -> bool:
+    return any(any(item.has(k) for k in kinds) for item in items[max(0, start) : max(0, stop)])
+
+
+def either_days_or_times(items: list[Item]) -> bool:
+    """Whether "or" joins days on one side and times of day on the other, in one clause."""
+    for index, item in enumerate(items):
+        if item.text != "or":
+            continue
+        clause = [i for i in range(index - _REACH, index + _REACH + 1) if 0 <= i < len(items)]
+        same = [i for i in clause if items[i].clause == item.clause]
+        before = [items[i] for i in same if i < index]
+        after = [items[i] for i in same if i > index]
+        days_first = _near(before, 0, len(before), _DAY_KINDS) and _near(after, 0, len(after), _TIME_KINDS)
+        times_first = _near(before, 0, len(before), _TIME_KINDS) and _near(after, 0, len(after), _DAY_KINDS)
+        if days_first or times_first:
+            return True
+    return False
