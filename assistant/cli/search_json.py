@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from assistant.content import text
-from assistant.conversation.one_text import Outcome, TextSearch
+from assistant.conversation.one_text import TextSearch
 from assistant.engine.state import Profile
 from assistant.matching.relax import step_of
 from assistant.rendering.text import render
@@ -31,7 +31,7 @@ def search_document(found: TextSearch, unmet: Mapping[str, Sequence[str]], mode:
         "messages": [render(reply, mode, today=today).text for reply in found.said],
         "understood": understood(found.profile),
     }
-    if found.outcome is Outcome.AMBIGUOUS_PLACE:
+    if found.choices:  # the places a name could mean, or the nearest area served
         document["choices"] = list(found.choices)
     page = found.page
     if page is not None:

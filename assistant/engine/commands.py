@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from assistant.engine.questions import area_of, ask, next_slot
+from assistant.engine.questions import area_of, ask, next_slot, ready, refine, results_reply
 from assistant.engine.replies import Action, Reply, SearchRequest
 from assistant.engine.slots import Command, Slot, Understanding
 from assistant.engine.state import State
@@ -35,7 +35,7 @@ def _back(state: State) -> Turn:
     if not state.history:
         state, again = _again(state)
         return state, [Reply("back_nothing"), *again]
-    previous = state.history[-1]
+    previous, searched = state.history[-1], state.searched
     settled = frozenset(s for s in state.settled if previous.has(s) or not state.profile.has(s))
     state = state.model_copy(
         update={
@@ -46,6 +46,10 @@ def _back(state: State) -> Turn:
             "searched": False,
         }
     )
+    if searched and ready(state):  # results were on screen: show them again, without the last answer
+        search = SearchRequest(state.profile, 0)
+        state = state.model_copy(update={"awaiting": None, "searched": True})
+        return state, [Reply("back_done"), results_reply(state, search), *refine(state)]
     slot = next_slot(state)
     state = state.model_copy(update={"awaiting": slot})
     return state, [Reply("back_done"), *([ask(slot)] if slot else [])]

@@ -8,15 +8,25 @@ directory is asked for with a :class:`SearchRequest` inside a reply, which the r
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from assistant.engine.commands import report_asked, report_text, report_turn, run_command
 from assistant.engine.merge import clear, given_slots, merge
 from assistant.engine.places import PlaceOutcome, choice_named, outside_choice, resolve_place, shared_place
-from assistant.engine.questions import NOTHING_FOUND, PERSON_OPTION, area_of, ask, next_slot, ready, refine, results_reply
-from assistant.engine.replies import Inbound, Reply, SearchRequest
+from assistant.engine.questions import (
+    NOTHING_FOUND,
+    PERSON_OPTION,
+    area_of,
+    ask,
+    next_slot,
+    ready,
+    refine,
+    results_reply,
+)
+from assistant.engine.replies import Inbound, Option, Reply, SearchRequest
 from assistant.engine.safeguarding import concerns
-from assistant.engine.slots import Command, Slot, Understanding
-from assistant.engine.state import HISTORY_LIMIT, Profile, State
+from assistant.engine.slots import Command, Slot, Understanding, WhoFor
+from assistant.engine.state import HISTORY_LIMIT, PlaceValue, Profile, State
 from assistant.engine.understand import understand
 
 Turn = tuple[State, list[Reply]]
@@ -26,7 +36,17 @@ WORTH_SEARCHING = frozenset({Slot.WHO, Slot.NEEDS, Slot.PLACE})
 
 def handle(state: State, inbound: Inbound, now: dt.datetime) -> Turn:
     state, replies = _handle(state, inbound, now)
-    return _remember_offered(state, replies)
+    return _remember_offered(state, _addressed(state, replies))
+
+
+def _addressed(state: State, replies: list[Reply]) -> list[Reply]:
+    """Questions to the person themself say "you": never "for you" and then "what do they like?"."""
+    if state.profile.who_for is not WhoFor.SELF:
+        return replies
+    return [
+        replace(r, params=(*r.params, ("who", "self"))) if r.key.startswith("ask.") and r.key != "ask.who" else r
+        for r in replies
+    ]
 
 
 def _remember_offered(state: State, replies: list[Reply]) -> Turn:
@@ -125,7 +145,15 @@ def _handle(state: State, inbound: Inbound, now: dt.datetime) -> Turn:
     if u.place is not None and place is None:
         update = {"awaiting": Slot.PLACE, "place_choices": found.choices, "eager": jumped}
         return state.model_copy(update=update), replies
+    if state.place_choices and place is None and u.place is None:
+        return state, [*replies, _ask_choice(state.place_choices)]  # still to say which one
     return _continue(state.model_copy(update={"place_choices": ()}), replies, eager=jumped)
+
+
+def _ask_choice(choices: tuple[PlaceValue, ...]) -> Reply:
+    """Ask again which of several places was meant (an answer to something else came first)."""
+    options = tuple(Option("place", str(i), (("label", c.label),)) for i, c in enumerate(choices, 1))
+    return Reply("place.choose", params=(("place", choices[0].label.split(",")[0]),), options=options)
 
 
 def remember_results(state: State, service_ids: list[str], page: int) -> State:

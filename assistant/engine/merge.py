@@ -34,7 +34,8 @@ def _join(old: tuple[str, ...], new: list[str], replace: bool) -> tuple[str, ...
 
 def merge(profile: Profile, u: Understanding, place: PlaceValue | None) -> Profile:
     """The profile with ``u`` folded in. Interests and needs add up unless correcting; days and
-    times replace what was there (people restate when they are free)."""
+    times replace what was there (people restate when they are free), each only if named: "make
+    that afternoons" keeps the days, and a late "not on Mondays" only adds the day to avoid."""
     replace = u.correcting
     changes: dict[str, object] = {}
     if u.who_for is not None:
@@ -51,15 +52,14 @@ def merge(profile: Profile, u: Understanding, place: PlaceValue | None) -> Profi
         changes["place"] = place
     if u.online_ok is not None:
         changes["online_ok"] = u.online_ok
+    if u.days:
+        changes.update(days=frozenset(u.days), avoid_days=frozenset(u.avoid_days))
+    elif u.avoid_days:
+        changes.update(days=profile.days - u.avoid_days, avoid_days=profile.avoid_days | u.avoid_days)
+    if u.parts_of_day or u.after or u.before:
+        changes.update(parts_of_day=frozenset(u.parts_of_day), after=u.after, before=u.before)
     if u.days or u.avoid_days or u.parts_of_day or u.after or u.before:
-        changes.update(
-            days=frozenset(u.days),
-            avoid_days=frozenset(u.avoid_days),
-            parts_of_day=frozenset(u.parts_of_day),
-            after=u.after,
-            before=u.before,
-            when_either=u.either,
-        )
+        changes["when_either"] = u.either
     if u.budget is not None:
         changes["budget"] = u.budget
     if u.must_haves:

@@ -14,10 +14,13 @@ from assistant.engine.text import PUNCTUATION
 
 # Words around a short answer that do not change it: "yeah it's me thanks".
 _AROUND = frozenset(
-    "yeah yes yep yup yh ya ok okay its it is just please thanks ta that thats hi hello hey for erm um "
-    "well oh x xx only the one so".split()
-)
-_SOMEONE_ELSE = frozenset("he hes him his she shes her they theyre them".split())
+    {
+        "yeah", "yes", "yep", "yup", "yh", "ya", "ok", "okay", "its", "it", "is", "just", "please",
+        "thanks", "ta", "that", "thats", "hi", "hello", "hey", "for", "erm", "um", "well", "oh", "x",
+        "xx", "only", "the", "one", "so",
+    }
+)  # fmt: skip
+_SOMEONE_ELSE = frozenset(["he", "hes", "him", "his", "she", "shes", "her", "they", "theyre", "them"])
 _REACH = 3  # items either side of "or"
 _DAY_KINDS = (Kind.DAYS,)
 _TIME_KINDS = (Kind.PART, Kind.AFTER, Kind.BEFORE, Kind.CLOCK, Kind.NAMED_TIME)

@@ -23,8 +23,8 @@ from assistant.engine.lexicon import Kind, load_lexicon
 from assistant.engine.money import read_budget
 from assistant.engine.negation import negated_items
 from assistant.engine.numbers import mark_other_units, read_age, read_bare_age, read_pick
-from assistant.engine.slots import Command, PartOfDay, Slot, Understanding, WhoFor
 from assistant.engine.short_answers import either_days_or_times, short_who
+from assistant.engine.slots import Command, PartOfDay, Slot, Understanding, WhoFor
 from assistant.engine.text import normalise, tokenise
 from assistant.engine.when import read_times
 from assistant.engine.where import find_place, leftover_place

@@ -64,6 +64,8 @@ def render(
         if card is None:
             return Rendered("details.gone", say("details.gone", mode))
         return Rendered(reply.key, "\n".join(card_details(card, mode, today)), cards=[card], today=today)
+    if reply.key.startswith("ask.") and params.pop("who", None) == "self":
+        return Rendered(reply.key, say(reply.key.replace("ask.", "ask_self.", 1), mode), options)
     return Rendered(reply.key, say(reply.key, mode, **params) if params else say(reply.key, mode), options)
 
 

@@ -21,9 +21,21 @@ LOW = Budget(amount=LOW_COST, period=CostPeriod.SESSION, low=True)
 @pytest.mark.parametrize(
     "text",
     [
-        "cheap", "something cheap", "not much money", "a few pound", "a few quid", "can't pay much",
-        "cant afford much", "free or low cost", "free or cheap", "low cost", "she's on a tight budget",
-        "money is tight", "he doesn't have much", "not a lot of money", "affordable please",
+        "cheap",
+        "something cheap",
+        "not much money",
+        "a few pound",
+        "a few quid",
+        "can't pay much",
+        "cant afford much",
+        "free or low cost",
+        "free or cheap",
+        "low cost",
+        "she's on a tight budget",
+        "money is tight",
+        "he doesn't have much",
+        "not a lot of money",
+        "affordable please",
     ],
 )
 def test_everyday_cheap_means_free_or_low_cost(text: str) -> None:
@@ -53,8 +65,14 @@ def test_free_still_means_free(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "age"),
     [
-        ("he's 84", 84), ("my mum is eighty", 80), ("she is in her 20s", 25), ("in his thirties", 35),
-        ("my dad, in his eighties", 85), ("she's seventy", 70), ("aged 19", 19), ("nearly 90", 90),
+        ("he's 84", 84),
+        ("my mum is eighty", 80),
+        ("she is in her 20s", 25),
+        ("in his thirties", 35),
+        ("my dad, in his eighties", 85),
+        ("she's seventy", 70),
+        ("aged 19", 19),
+        ("nearly 90", 90),
     ],
 )
 def test_ages_in_everyday_words(text: str, age: int) -> None:
@@ -69,7 +87,9 @@ def test_an_age_alone_answers_who_it_is_for(text: str) -> None:
 # --- short answers to the question just asked ---------------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["me", "me, yeah", "it's me", "yeah it's me", "yes me", "just me thanks", "its for me"])
+@pytest.mark.parametrize(
+    "text", ["me", "me, yeah", "it's me", "yeah it's me", "yes me", "just me thanks", "its for me"]
+)
 def test_short_answers_mean_me_when_asked_who(text: str) -> None:
     assert read_message(text, Slot.WHO).who_for is WhoFor.SELF
 
@@ -82,9 +102,14 @@ def test_pronouns_mean_someone_else_when_asked_who(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "slot"),
     [
-        ("nothing special", Slot.NEEDS), ("nothing really", Slot.MUST_HAVES), ("no, I'll drive", Slot.MUST_HAVES),
-        ("nope all good", Slot.MUST_HAVES), ("not that I know of", Slot.NEEDS), ("no he doesn't", Slot.NEEDS),
-        ("none needed", Slot.MUST_HAVES), ("nothing in particular", Slot.NEEDS),
+        ("nothing special", Slot.NEEDS),
+        ("nothing really", Slot.MUST_HAVES),
+        ("no, I'll drive", Slot.MUST_HAVES),
+        ("nope all good", Slot.MUST_HAVES),
+        ("not that I know of", Slot.NEEDS),
+        ("no he doesn't", Slot.NEEDS),
+        ("none needed", Slot.MUST_HAVES),
+        ("nothing in particular", Slot.NEEDS),
     ],
 )
 def test_no_in_other_words(text: str, slot: Slot) -> None:
@@ -119,9 +144,12 @@ def test_sport_shortenings(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "need"),
     [
-        ("learnin disabilty", "need-learning-disability"), ("autisum", "need-autism"),
-        ("demenshia", "need-dementia"), ("mental helth", "need-mental-health"),
-        ("learning dificulties", "need-learning-disability"), ("alzimers", "need-dementia"),
+        ("learnin disabilty", "need-learning-disability"),
+        ("autisum", "need-autism"),
+        ("demenshia", "need-dementia"),
+        ("mental helth", "need-mental-health"),
+        ("learning dificulties", "need-learning-disability"),
+        ("alzimers", "need-dementia"),
     ],
 )
 def test_misspelt_conditions(text: str, need: str) -> None:
@@ -145,7 +173,13 @@ def test_person_is_the_talk_to_a_person_command(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["what's the weather like tomorrow", "tell me a joke", "are you a robot?", "who won the football", "can you book me a taxi"],
+    [
+        "what's the weather like tomorrow",
+        "tell me a joke",
+        "are you a robot?",
+        "who won the football",
+        "can you book me a taxi",
+    ],
 )
 def test_off_topic_questions_are_flagged(text: str) -> None:
     assert read_message(text).off_topic
@@ -157,9 +191,18 @@ def test_off_topic_questions_are_flagged(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "lovely day today", "I'm at home", "she uses a walking stick", "he has hearing aids",
-        "he uses a zimmer frame", "I'm on benefits", "he's unemployed", "she's retired now",
-        "he plays in a league", "he supports a team", "I'll drive", "we have a car",
+        "lovely day today",
+        "I'm at home",
+        "she uses a walking stick",
+        "he has hearing aids",
+        "he uses a zimmer frame",
+        "I'm on benefits",
+        "he's unemployed",
+        "she's retired now",
+        "he plays in a league",
+        "he supports a team",
+        "I'll drive",
+        "we have a car",
     ],
 )
 def test_passing_words_are_not_wishes(text: str) -> None:

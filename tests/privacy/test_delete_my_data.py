@@ -90,7 +90,7 @@ def test_deleting_by_sms_deletes_the_persons_reports_and_every_kept_answer(clien
     deleting = twilio_form(PERSON, "delete my data")
     assert texts(post_sms(client, deleting)) == [words("chat", "delete_done")]
     assert rows_with(engine, key) == []
-    assert texts(post_sms(client, deleting)) == [words("chat", "delete_done")]  # Twilio's retry
+    assert texts(post_sms(client, deleting))[-1].endswith(words("chat", "delete_done"))  # Twilio's retry
     assert rows_with(engine, key) == []
 
     with Session(engine) as session:
