@@ -23,7 +23,7 @@ from assistant.matching.matcher import Matcher
 from assistant.settings import Settings, get_settings
 from assistant.staff import auth as staff_auth
 from assistant.staff import signposting
-from assistant.web import chat_api, errors, gaps_page, oruk_api, pages
+from assistant.web import access_log, chat_api, errors, gaps_page, oruk_api, pages
 from assistant.web.limits import BodySizeLimit
 from assistant.web.ratelimit import RateLimiter, limit_storage
 from assistant.web.unsafe_input import RefuseUnsafeInput
@@ -73,6 +73,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(chat_api.router)
     app.include_router(oruk_api.router)
     install_channels(app, settings)
+    access_log.install()
     app.include_router(pages.router)
     staff_auth.install(app)
     app.include_router(staff_auth.router)

@@ -15,6 +15,8 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+import tomllib
+import traceback
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -49,7 +51,7 @@ def _show(outcome: Outcome) -> None:
     print(f"\n== {outcome.script.file} {outcome.script.id}: {'PASS' if outcome.passed else 'FAIL'}")
     for number, message in enumerate(outcome.script.turns, 1):
         print(f"  {number}> {message}")
-        for turn, key, text in outcome.transcript:
+        for turn, key, text in outcome.transcript.replies:
             if turn == number:
                 print(f"     [{key}] " + text.replace("\n", "\n       "))
 
@@ -60,12 +62,20 @@ def main() -> int:
     parser.add_argument("--quiet", action="store_true", help="no per-failure lines")
     parser.add_argument("--show", action="store_true", help="print each conversation: messages and replies")
     args = parser.parse_args()
-    scripts = [s for s in load_corpus() if args.only in s.id]
+    try:
+        scripts = [s for s in load_corpus() if args.only in s.id]
+    except (ValueError, KeyError, tomllib.TOMLDecodeError) as error:  # measure, never gate: say why
+        print(f"the corpus could not be read: {error}")
+        return 0
     if not scripts:
         print("no conversations matched")
         return 0
     with tempfile.TemporaryDirectory() as folder:
-        engine = open_directory(Path(folder))
+        try:
+            engine = open_directory(Path(folder))
+        except Exception:  # the sample directory would not load: show why, still exit 0
+            traceback.print_exc()
+            return 0
         listings = load_listings(engine).values()
         ceiling = sum(satisfiable(s.expect, listings) for s in scripts) / len(scripts)
         outcomes = run_corpus(engine, scripts)

@@ -36,10 +36,14 @@ def _lines(interactive: bool) -> Iterator[str]:
             return
 
 
+# Under a results list a number picks a result, so the options there are words to type.
+WORDS_NOT_NUMBERS = frozenset({"results", "results.refine"})
+
+
 def _show(reply: Rendered) -> None:
     typer.echo(reply.text)
     for number, option in enumerate(reply.options, 1):
-        typer.echo(f"  {number}) {option.label}")
+        typer.echo(f"  - {option.label}" if reply.key in WORDS_NOT_NUMBERS else f"  {number}) {option.label}")
 
 
 def chat(easy_read: Annotated[bool, typer.Option("--easy-read", help="Start in easy read.")] = False) -> None:

@@ -12,6 +12,7 @@ import csv
 import io
 from typing import Any
 
+from assistant.csv_cells import from_cell, to_cell
 from assistant.curation.csv_rows import COLUMNS, FIRST_ROW, REQUIRED, Builder, CsvImport, RowProblem, slug, why
 from assistant.directory.fields import cost_unit
 from assistant.directory.reader import read_records
@@ -24,7 +25,8 @@ def read_csv(content: str) -> CsvImport:
         reader = csv.DictReader(io.StringIO(content.lstrip("\ufeff")))
         header = [h.strip() for h in reader.fieldnames or []]
         raw_rows = [
-            (FIRST_ROW + i, {k.strip(): (v or "").strip() for k, v in r.items() if k}) for i, r in enumerate(reader)
+            (FIRST_ROW + i, {k.strip(): from_cell((v or "").strip()) for k, v in r.items() if k})
+            for i, r in enumerate(reader)
         ]
     except csv.Error as exc:
         result.problems.append(RowProblem(1, "-", why("not_csv", detail=exc)))
@@ -68,6 +70,7 @@ def write_csv(services: list[dict[str, Any]]) -> tuple[str, int]:
     """ORUK 3.0 services (as ``export_services`` gives them) as template rows; the text and row count.
 
     The template holds one schedule, one cost and one phone per service: the first of each.
+    Cells a spreadsheet would run as a formula are written as text (``assistant.csv_cells``).
     """
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
@@ -77,7 +80,8 @@ def write_csv(services: list[dict[str, Any]]) -> tuple[str, int]:
         base = _service_row(service)
         links = service.get("service_at_locations") or [{}]
         for link in links:
-            writer.writerow(base | _location_row(link.get("location") or {}))
+            row = base | _location_row(link.get("location") or {})
+            writer.writerow({column: to_cell(value) for column, value in row.items()})
             count += 1
     return out.getvalue(), count
 

@@ -15,26 +15,22 @@ places as well (:mod:`assistant.directory.areas`).
 
 from __future__ import annotations
 
-import csv
-import re
-from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
-from statistics import fmean
 
 from rapidfuzz import fuzz, process
 
-from assistant.directory.areas import Areas, read_areas
+from assistant.directory.areas import Areas
+from assistant.directory.geo_files import read_geo
 from assistant.directory.places import (
     NOTABLE_POPULATION,
     NamedPoint,
     Namesakes,
     Place,
     PlaceKind,
-    index_names,
     namesakes,
     normalise_name,
 )
@@ -52,7 +48,6 @@ SHORT_NAME_LENGTH = 5
 SERVED_FUZZY_MARGIN = 4.0  # a served place this close to the best spelling match is the one meant
 SERVED_FUZZY_DOUBT = 8.0  # this close, it is offered first beside the best match
 MAX_COUNTY_WORDS = 3  # "Stotfold, Bedfordshire", "Shirley West Midlands", "Hale End, north east london"
-_WARD_PARTS = re.compile(r",|&| and ")
 
 
 class Match(StrEnum):
@@ -103,6 +98,7 @@ class Gazetteer:
         names: Mapping[str, list[NamedPoint]],
         areas: Areas,
         everyday: frozenset[str] = frozenset(),
+        near_words: frozenset[str] = frozenset(),
     ) -> None:
         self._outcodes = dict(outcodes)
         self._points = dict(names)
@@ -111,6 +107,7 @@ class Gazetteer:
         self._namesakes: dict[str, Namesakes] = {}
         self.areas = areas
         self.everyday = everyday  # words of place names that are also everyday English
+        self.near_words = near_words  # English words spelt like a served place ("unstable", "honest")
         self.served_keys = sorted(
             {k for k, ps in self._points.items() if any(p.local_authority in areas.served for p in ps)}
             | set(areas.names)
@@ -223,134 +220,5 @@ def load_gazetteer(data_dir: Path | None = None) -> Gazetteer:
 
 @lru_cache(maxsize=4)
 def _load(data_dir: Path) -> Gazetteer:
-    geo = data_dir / "geo"
-    outcode_rows = list(_rows(geo / "outcodes.csv"))
-    outcodes = {
-        row["outcode"]: Place(
-            name=row["outcode"],
-            latitude=float(row["latitude"]),
-            longitude=float(row["longitude"]),
-            outcode=row["outcode"],
-            local_authority=row["local_authority"] or None,
-            area=row["local_authority"] or row["post_town"] or None,
-            kind=PlaceKind.OUTCODE,
-        )
-        for row in outcode_rows
-    }
-    outcodes |= _parent_districts(outcodes)
-    post_towns = {
-        row["outcode"]: {normalise_name(town) for town in row["post_town"].split(",") if town.strip()}
-        for row in outcode_rows
-    }
-    place_rows = list(_rows(geo / "places.csv"))
-    points = [
-        NamedPoint(
-            name=row["place_name"],
-            latitude=float(row["latitude"]),
-            longitude=float(row["longitude"]),
-            outcode=row["outcode"],
-            county=row["county"],
-            district=row["district"],
-            country=row["country"],
-            is_post_town=normalise_name(row["place_name"]) in post_towns.get(row["outcode"], ()),
-            local_authority=row.get("local_authority", ""),
-        )
-        for row in place_rows
-    ]
-    points += _towns(geo / "towns.csv")
-    points += _unnamed_post_towns(outcode_rows, {normalise_name(p.name) for p in points})
-    ward_rows = list(_rows(geo / "wards.csv"))
-    areas = read_areas(
-        geo / "areas.toml",
-        ((w["local_authority"], float(w["latitude"]), float(w["longitude"])) for w in ward_rows),
-        (row["county"] for row in place_rows),
-    )
-    everyday = frozenset((geo / "everyday_words.txt").read_text(encoding="utf-8").split())
-    points += _served_wards(ward_rows, areas.served, everyday)
-    return Gazetteer(outcodes, index_names(points), areas, everyday)
-
-
-def _towns(path: Path) -> list[NamedPoint]:
-    """Populated places with their population: the towns the postal data misses, and a weight."""
-    return [
-        NamedPoint(
-            name=row["name"],
-            latitude=float(row["latitude"]),
-            longitude=float(row["longitude"]),
-            outcode=row["outcode"],
-            local_authority=row["local_authority"],
-            population=int(row["population"]),
-        )
-        for row in _rows(path)
-    ]
-
-
-def _served_wards(rows: list[dict[str, str]], served: frozenset[str], everyday: frozenset[str]) -> list[NamedPoint]:
-    """Each served ward under its name, its name and "ward", and each place it joins ("Kingshurst
-    and Fordbridge"). A name that is an everyday word ("Park", "Church", "Central") is left out
-    unless "ward" follows it: alone, those stay words.
-    """
-    points = []
-    for row in rows:
-        if row["local_authority"] not in served:
-            continue
-        name = row["ward_name"]
-        parts = [part.strip() for part in _WARD_PARTS.split(name)]
-        for part in {name, *parts, f"{name} ward"}:
-            if part and normalise_name(part) not in everyday:
-                points.append(
-                    NamedPoint(
-                        name=part,
-                        latitude=float(row["latitude"]),
-                        longitude=float(row["longitude"]),
-                        outcode="",
-                        local_authority=row["local_authority"],
-                        ward=True,
-                    )
-                )
-    return points
-
-
-def _rows(path: Path) -> Iterator[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        yield from csv.DictReader(f)
-
-
-def _parent_districts(outcodes: Mapping[str, Place]) -> dict[str, Place]:
-    """Central London's split districts under the name people still use: "SW1", "W1", "EC1".
-
-    The data lists only SW1A, SW1E, ...; the parent sits at their mean position.
-    """
-    children: dict[str, list[Place]] = {}
-    for code, place in outcodes.items():
-        if (m := re.fullmatch(r"([A-Z]{1,2}[0-9])[A-Z]", code)) and m[1] not in outcodes:
-            children.setdefault(m[1], []).append(place)
-    parents = {}
-    for code, parts in children.items():
-        council = Counter(p.local_authority for p in parts if p.local_authority).most_common(1)
-        parents[code] = Place(
-            name=code,
-            latitude=round(fmean(p.latitude for p in parts), 5),
-            longitude=round(fmean(p.longitude for p in parts), 5),
-            outcode=code,
-            local_authority=council[0][0] if council else None,
-            area=council[0][0] if council else None,
-            kind=PlaceKind.OUTCODE,
-        )
-    return parents
-
-
-def _unnamed_post_towns(outcode_rows: list[dict[str, str]], named: set[str]) -> list[NamedPoint]:
-    """Post towns GeoNames has no place for ("Bracknell"), one point per outcode they cover."""
-    return [
-        NamedPoint(
-            name=town.strip(),
-            latitude=float(row["latitude"]),
-            longitude=float(row["longitude"]),
-            outcode=row["outcode"],
-            is_post_town=True,
-        )
-        for row in outcode_rows
-        for town in row["post_town"].split(",")
-        if town.strip() and normalise_name(town) not in named
-    ]
+    geo = read_geo(data_dir / "geo")
+    return Gazetteer(geo.outcodes, geo.names, geo.areas, geo.everyday, geo.near_words)

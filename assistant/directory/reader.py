@@ -16,6 +16,7 @@ from jsonschema.exceptions import ValidationError
 
 from assistant.directory import oruk1, oruk3
 from assistant.directory.bundle import ServiceBundle
+from assistant.directory.links import check_links
 from assistant.directory.problems import DirectoryFileError, Problem, Problems
 from assistant.settings import PACKAGE_DIR
 
@@ -97,6 +98,7 @@ def read_records(records: list[dict[str, Any]], fmt: Format) -> DirectoryFile:
         found = Problems(index=index, name=str(record.get("name") or "").strip())
         for error in sorted(_validator(fmt).iter_errors(record), key=lambda e: list(e.absolute_path)):
             _schema_problem(error, found)
+        check_links(record, found)
         sid = str(record.get("id") or "")
         if sid in seen:
             found.add("$.id", "duplicate_id", id=sid, other=seen[sid])

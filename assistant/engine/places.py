@@ -51,10 +51,12 @@ def council_name(local_authority: str) -> str:
     return local_authority if local_authority.endswith("Council") else f"{local_authority} Council"
 
 
-def resolve_place(text: str) -> PlaceOutcome:
+def resolve_place(text: str, *, served_only: bool = True) -> PlaceOutcome:
+    """What a named place means. ``served_only=False`` (staff signposting) searches near a place
+    outside the areas served too: a Luton resident may go to a day centre in Dunstable."""
     located = load_gazetteer().locate(text)
     if located.match is Match.FOUND and located.place is not None:
-        if not load_gazetteer().served(located.place) and located.place.local_authority:
+        if served_only and not load_gazetteer().served(located.place) and located.place.local_authority:
             return outside(located.place)
         place = _value(located.place)
         said = [Reply("place.corrected", params=(("place", place.label),))] if located.corrected else []
@@ -64,9 +66,16 @@ def resolve_place(text: str) -> PlaceOutcome:
     if located.match is Match.AMBIGUOUS:
         choices = tuple(_value(p, p.label) for p in located.candidates[:MAX_CHOICES])
         options = tuple(Option("place", str(i), (("label", c.label),)) for i, c in enumerate(choices, 1))
-        ask = Reply("place.choose", params=(("place", text.strip()),), options=options)
+        names = {normalise_name(p.name) for p in located.candidates}
+        name = located.candidates[0].name if len(names) == 1 else _capitalised(text)
+        ask = Reply("place.choose", params=(("place", name),), options=options)
         return PlaceOutcome(choices=choices, replies=[ask])
-    return PlaceOutcome(replies=[Reply("place.not_found", params=(("place", text.strip()[:40]),))])
+    return PlaceOutcome(replies=[Reply("place.not_found", params=(("place", _capitalised(text)[:40]),))])
+
+
+def _capitalised(text: str) -> str:
+    """The person's words as a name: the reader lower-cases them ("horton" -> "Horton")."""
+    return " ".join(word[:1].upper() + word[1:] for word in text.split())
 
 
 def outside(place: Place) -> PlaceOutcome:

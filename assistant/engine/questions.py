@@ -28,8 +28,8 @@ NOTHING_FOUND = ("start again", "talk to a person")  # the options under "I coul
 # What would narrow a results list, offered after it while unanswered: (slot, option).
 NARROWING = (
     (Slot.WHEN, Option("refine_when", "change days")),
-    (Slot.BUDGET, Option("refine_budget", "change budget")),
-    (Slot.MUST_HAVES, Option("refine_must_haves", "change must haves")),
+    (Slot.BUDGET, Option("refine_budget", "change cost")),
+    (Slot.MUST_HAVES, Option("refine_must_haves", "change access")),
 )
 
 

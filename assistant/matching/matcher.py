@@ -107,7 +107,7 @@ def find(
         tiers.append([item for item in fits if item.id not in had])
         if rung.step == "exact":
             first_count = len(fits)
-        if fits and not (rung.widen_if_few and len(fits) < rung.enough(wanted)):
+        if fits and not (rung.widen_if_few and len(fits) < max(wanted, ENOUGH_NEARBY)):
             break
     if asked is None or criteria is None:
         return Found([], [], ())

@@ -44,23 +44,18 @@ STEPS = ("radius", "days", "hours", "budget", "related", "online", "other")
 class Rung:
     step: str  # "exact" or one of STEPS
     criteria: Criteria
-    widen_if_few: bool  # a rung with only a few results still climbs (the radius rungs)
-
-    def enough(self, wanted: int) -> int:
-        """How many fits stop the climb: a page's worth within the widest radius, a few beyond it."""
-        within_reach = self.step in ("exact", "radius") and self.criteria.radius < RADII[-1]
-        return max(wanted, ENOUGH_NEARBY) if within_reach else ENOUGH_NEARBY
+    widen_if_few: bool  # a nearer rung with fewer than a page of results still climbs the radius
 
 
 def ladder(profile: Profile) -> Iterator[Rung]:
     """The rungs for ``profile``, from exactly what was asked to the widest search."""
     current = criteria_for(profile)
     has_place = current.origin is not None
-    yield Rung("exact", current, widen_if_few=True)
+    yield Rung("exact", current, widen_if_few=has_place)
     if has_place and current.area is None:  # an area-wide search already reaches the whole area
         for radius in RADII[1:]:
             current = replace(current, radius=radius)
-            yield Rung("radius", current, widen_if_few=True)
+            yield Rung("radius", current, widen_if_few=radius < RADII[-1])
     if not (current.when.any_day and current.when.any_hour):
         days = current.when.days
         if days:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from assistant.content import text
+from assistant.csv_cells import to_cell
 from assistant.reports.charts import render_charts
 from assistant.reports.gaps import FEW_LISTINGS, SUPPRESS_BELOW, GapsReport, is_small
 from assistant.reports.sources import term_name
@@ -90,7 +91,7 @@ def to_csv(report: GapsReport, name: str) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(HEADERS[name])
-    writer.writerows(table(report, name))
+    writer.writerows([to_cell(cell) for cell in row] for row in table(report, name))
     return buffer.getvalue()
 
 

@@ -90,7 +90,7 @@ def _budget(raw: str) -> Budget | str | None:
 
 
 def _place(raw: str) -> PlaceValue | tuple[str, dict[str, str]]:
-    outcome = resolve_place(raw)
+    outcome = resolve_place(raw, served_only=False)  # staff may search near a neighbouring town
     if outcome.place is not None:
         return outcome.place
     if outcome.choices:

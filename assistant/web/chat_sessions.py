@@ -32,7 +32,11 @@ def _signature(settings: Settings, random_part: str) -> str:
 
 def issue(settings: Settings) -> str:
     """A new session id for a new conversation."""
-    random_part = secrets.token_urlsafe(18)
+    return signed(settings, secrets.token_urlsafe(18))
+
+
+def signed(settings: Settings, random_part: str) -> str:
+    """The session id this server issues for ``random_part``."""
     return f"{random_part}.{_signature(settings, random_part)}"
 
 

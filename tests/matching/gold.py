@@ -15,7 +15,7 @@ import datetime as dt
 import math
 import tomllib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,7 @@ class GoldQuery:
     profile: Profile
     grades: dict[str, int]  # id prefix -> grade
     names: dict[str, str]  # id prefix -> the name written beside it
+    said: tuple[str, ...] = ()  # the same wish as people write it: lower case, misspelt, in passing
 
 
 def load_gold(path: Path = GOLD_FILE) -> list[GoldQuery]:
@@ -61,7 +62,12 @@ def _query(entry: dict[str, Any]) -> GoldQuery:
         for item in entry.get(key, []):
             prefix, name = item[:PREFIX], item[PREFIX:].strip()
             grades[prefix], names[prefix] = grade, name
-    return GoldQuery(entry["id"], entry["text"], profile_of(entry), grades, names)
+    return GoldQuery(entry["id"], entry["text"], profile_of(entry), grades, names, tuple(entry.get("said", ())))
+
+
+def as_people_write(queries: Iterable[GoldQuery]) -> list[GoldQuery]:
+    """Each ``said`` text as a query of its own, with the judgements of the query it restates."""
+    return [replace(q, id=f"{q.id}~{n}", text=text, said=()) for q in queries for n, text in enumerate(q.said, 1)]
 
 
 def profile_of(entry: dict[str, Any]) -> Profile:

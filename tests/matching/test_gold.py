@@ -22,6 +22,8 @@ from assistant.matching.matcher import Matcher
 from tests.matching.gold import (
     TODAY,
     TOP,
+    GoldQuery,
+    as_people_write,
     by_distance,
     from_text,
     full_grades,
@@ -39,9 +41,12 @@ pytestmark = pytest.mark.storage
 # by distance 0.902 / 0.961. With the hand-written profile (perfect understanding) 0.968 / 1.000;
 # distance 0.943 / 1.000. Each floor sits between the score and distance; raise them as the
 # figures rise (the target from text: nDCG@5 >= 0.85 and >= BM25 + 0.20).
+# The same wishes as people write them (the ``said`` texts): 0.951 / 0.971; distance 0.921 / 0.943.
 TEXT_NDCG_FLOOR = 0.92
 TEXT_SUCCESS_FLOOR = 0.97
-HAND_NDCG_FLOOR = 0.955
+PEOPLE_NDCG_FLOOR = 0.94
+PEOPLE_SUCCESS_FLOOR = 0.95
+HAND_NDCG_FLOOR = 0.95
 HAND_SUCCESS_FLOOR = 0.95
 LEAD_OVER_DISTANCE = 0.015  # nDCG@5 the score must add to distance alone, from text and by hand
 
@@ -52,8 +57,7 @@ class Measured:
     success: float
 
 
-def measure(answers: dict[str, list[str]], ids: set[str]) -> Measured:
-    queries = load_gold()
+def measure(queries: list[GoldQuery], answers: dict[str, list[str]], ids: set[str]) -> Measured:
     grades = {q.id: full_grades(q, ids) for q in queries}
     return Measured(
         statistics.fmean(ndcg(answers[q.id], grades[q.id]) for q in queries),
@@ -67,15 +71,21 @@ def measured(sample_engine: Engine) -> dict[str, Measured]:
     matcher = Matcher(sample_engine, today=lambda: TODAY)
     with Session(sample_engine) as session:
         ids = set(session.exec(select(Service.id)))
-    queries = load_gold()
-    found = {q.id: from_text(q.text, matcher) for q in queries}
+    gold = load_gold()
+    people = as_people_write(gold)
+    found = {q.id: from_text(q.text, matcher) for q in gold + people}
     answers = {
-        "text": {q.id: ranked_ids(found[q.id]) for q in queries},
-        "text distance": {q.id: by_distance(sample_engine, searched_profile(found[q.id])) for q in queries},
-        "hand": {q.id: [c.id for c in matcher.search(q.profile, 0, TOP).cards] for q in queries},
-        "hand distance": {q.id: by_distance(sample_engine, q.profile) for q in queries},
+        "text": (gold, {q.id: ranked_ids(found[q.id]) for q in gold}),
+        "text distance": (gold, {q.id: by_distance(sample_engine, searched_profile(found[q.id])) for q in gold}),
+        "people": (people, {q.id: ranked_ids(found[q.id]) for q in people}),
+        "people distance": (
+            people,
+            {q.id: by_distance(sample_engine, searched_profile(found[q.id])) for q in people},
+        ),
+        "hand": (gold, {q.id: [c.id for c in matcher.search(q.profile, 0, TOP).cards] for q in gold}),
+        "hand distance": (gold, {q.id: by_distance(sample_engine, q.profile) for q in gold}),
     }
-    return {way: measure(answer, ids) for way, answer in answers.items()}
+    return {way: measure(queries, answer, ids) for way, (queries, answer) in answers.items()}
 
 
 def test_there_are_at_least_sixty_queries_across_every_area() -> None:
@@ -102,6 +112,17 @@ def test_from_their_text_the_gold_answers_rank_above_todays_floors(measured: dic
 
 def test_from_their_text_the_score_ranks_better_than_distance_alone(measured: dict[str, Measured]) -> None:
     assert measured["text"].ndcg >= measured["text distance"].ndcg + LEAD_OVER_DISTANCE
+
+
+def test_as_people_write_them_the_gold_answers_rank_above_todays_floors(measured: dict[str, Measured]) -> None:
+    assert measured["people"].ndcg >= PEOPLE_NDCG_FLOOR
+    assert measured["people"].success >= PEOPLE_SUCCESS_FLOOR
+    assert measured["people"].ndcg >= measured["people distance"].ndcg + LEAD_OVER_DISTANCE
+
+
+def test_every_restated_query_is_a_different_text() -> None:
+    for query in load_gold():
+        assert len(set(query.said)) == len(query.said) and query.text not in query.said, query.id
 
 
 def test_with_the_hand_written_profile_the_score_ranks_the_gold_answers_well(measured: dict[str, Measured]) -> None:

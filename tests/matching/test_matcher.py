@@ -40,9 +40,9 @@ def test_the_closest_exact_match_comes_first_and_a_thin_area_is_widened(sample_e
 
 def test_nothing_near_climbs_the_radius_and_says_how_far(sample_engine: Engine) -> None:
     found = search(sample_engine, place=_place("DT4"), interests=("activity-memory-cafe",), needs=("need-dementia",))
-    assert [c.name for c in found.cards] == ["Dorchester Memory Cafe"]
+    assert [c.name for c in found.cards][0] == "Dorchester Memory Cafe"  # the nearest ring's result first
     assert found.widened[0].key == "radius"
-    assert 5 < int(dict(found.widened[0].params)["now"]) <= 10
+    assert 5 < int(dict(found.widened[0].params)["now"]) <= 20
 
 
 def test_when_nothing_near_fits_online_options_are_offered_last(sample_engine: Engine) -> None:
@@ -51,11 +51,12 @@ def test_when_nothing_near_fits_online_options_are_offered_last(sample_engine: E
     assert [w.key for w in found.widened] == ["online"]
 
 
-def test_not_online_means_no_online_results(sample_engine: Engine) -> None:
+def test_not_online_means_no_online_results_but_the_nearest_other_activities(sample_engine: Engine) -> None:
     found = search(
         sample_engine, place=_place("DT7"), age=70, interests=("activity-computers-digital",), online_ok=False
     )
-    assert found.cards == [] and found.total == 0
+    assert found.cards and not any(card.online and card.distance_miles is None for card in found.cards)
+    assert [w.key for w in found.widened][-1] == "other"
 
 
 def test_an_online_only_search_needs_no_place(sample_engine: Engine) -> None:
@@ -118,13 +119,18 @@ def test_pages_hold_at_most_two_from_one_organisation_and_cover_every_result(sam
     assert len(seen) == first.total == len({c.id for c in seen})
 
 
-def test_has_more_until_the_last_page(sample_engine: Engine) -> None:
+def test_more_reads_further_out_until_the_last_page_and_never_repeats(sample_engine: Engine) -> None:
     asked = {"place": _place("E17"), "needs": ("need-mental-health",)}
-    total = paged(sample_engine, asked, 0).total
-    last = (total - 1) // 3
-    assert paged(sample_engine, asked, last - 1, size=3).has_more
-    assert not paged(sample_engine, asked, last, size=3).has_more
-    assert paged(sample_engine, asked, last + 1, size=3).cards == []
+    seen: list[str] = []
+    for page in range(40):
+        found = paged(sample_engine, asked, page, size=3)
+        seen += [card.id for card in found.cards]
+        if not found.has_more:
+            break
+    assert page > 3 and len(seen) == len(set(seen))  # several pages, no result twice
+    assert paged(sample_engine, asked, page + 1, size=3).cards == []
+    first = [card.id for card in paged(sample_engine, asked, 0, size=3).cards]
+    assert seen[:3] == first  # reading further for later pages never reshuffles the first
 
 
 def test_the_page_size_is_the_callers(sample_engine: Engine) -> None:

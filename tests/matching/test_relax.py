@@ -19,32 +19,37 @@ def profile(**changes: object) -> Profile:
     return Profile(place=HOME, interests=(KNIT,)).model_copy(update=changes)
 
 
-def test_the_rungs_widen_radius_then_times_then_budget_then_activities_then_online() -> None:
+def test_the_rungs_widen_radius_then_times_then_activities_then_online_then_anything() -> None:
     asked = profile(days=frozenset({"SA"}), budget=Budget(free=True))
     rungs = list(ladder(asked))
-    assert [r.step for r in rungs] == ["exact", "radius", "radius", "times", "budget", "related", "online"]
-    assert [r.criteria.radius for r in rungs[:3]] == [3.0, 5.0, 10.0]
-    assert rungs[3].criteria.when.days == {"FR", "SA", "SU"}
-    assert rungs[4].criteria.budget == Budget(amount=5.0, period=CostPeriod.SESSION)
+    assert [r.step for r in rungs] == ["exact", "radius", "radius", "radius", "times", "related", "online", "other"]
+    assert [r.criteria.radius for r in rungs[:4]] == [3.0, 5.0, 10.0, 20.0]
+    assert rungs[4].criteria.when.days == {"FR", "SA", "SU"}
     assert "activity-arts-crafts" in rungs[5].criteria.interests
     assert rungs[6].criteria.online and not rungs[5].criteria.online
+    assert rungs[7].criteria.interests == frozenset() and rungs[7].criteria.when.any_day
+
+
+def test_the_budget_is_never_widened() -> None:
+    budget = Budget(amount=4.0, period=CostPeriod.SESSION)
+    for rung in ladder(profile(days=frozenset({"SA"}), budget=budget)):
+        assert rung.criteria.budget == budget
 
 
 def test_each_rung_keeps_the_rungs_below() -> None:
-    rungs = list(ladder(profile(days=frozenset({"SA"}), budget=Budget(amount=4.0, period=CostPeriod.SESSION))))
-    last = rungs[-1].criteria
-    assert last.radius == 10.0 and last.when.days == {"FR", "SA", "SU"} and last.budget is not None
-    assert last.budget.amount == 6.0
+    rungs = list(ladder(profile(days=frozenset({"SA"}))))
+    before_last = rungs[-2].criteria
+    assert before_last.radius == 20.0 and before_last.when.days == {"FR", "SA", "SU"} and before_last.online
 
 
 def test_rungs_for_things_not_asked_are_skipped_and_not_online_is_respected() -> None:
     steps = [r.step for r in ladder(profile(online_ok=False))]
-    assert steps == ["exact", "radius", "radius", "related"]
+    assert steps == ["exact", "radius", "radius", "radius", "related", "other"]
 
 
 def test_an_online_only_search_has_no_radius_rungs() -> None:
     steps = [r.step for r in ladder(Profile(online_ok=True, interests=(KNIT,)))]
-    assert steps == ["exact", "related"]
+    assert steps == ["exact", "related", "other"]
 
 
 def test_needs_age_and_must_haves_are_never_relaxed() -> None:

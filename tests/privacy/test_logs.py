@@ -40,6 +40,7 @@ from assistant.channels.sms_send import SmsSender
 from assistant.conversation.store import user_key
 from assistant.directory.db import make_engine
 from assistant.settings import Settings
+from assistant.web.chat_sessions import signed
 from tests.channels.fake_telegram import FakeBotApi, serve
 from tests.channels.sms_helpers import twilio_form
 from tests.channels.telegram_helpers import button_update, edited_update, sticker_update, text_update
@@ -244,10 +245,10 @@ def talk_on_every_channel(base: str, bot_api: FakeBotApi, settings: Settings, en
     """Each channel's traffic, checking each really was answered (or the test would prove nothing)."""
     with httpx.Client(base_url=base, timeout=30) as http:
         for said in ("hello", f"for me, I like {WEB_WORD} and knitting", f"near {WEB_WORD}", "Biggleswade"):
-            reply = http.post("/api/chat", json={"session": WEB_SESSION, "text": said})
+            reply = http.post("/api/chat", json={"session": signed(settings, WEB_SESSION), "text": said})
             assert reply.status_code == 200 and reply.json()["replies"], reply.text
         for said in ("hi", f"{PAGE_WORD} please", "for my dad"):
-            page = http.post("/chat", data={"session": PAGE_SESSION, "text": said, "mode": "plain"})
+            page = http.post("/chat", data={"session": signed(settings, PAGE_SESSION), "text": said, "mode": "plain"})
             assert page.status_code == 200 and PAGE_SESSION in page.text
 
         for body in ("hi", f"I love {SMS_WORD}", "for me, swimming", f"near {SMS_WORD}", "HELP", "1"):
@@ -323,7 +324,7 @@ def test_no_message_number_chat_id_or_token_reaches_any_log_or_the_stored_state(
     try:
         stored = everything_stored(engine)
         assert found_in(stored) == []
-        web_key = user_key(IDENTITY_SECRET, "web", WEB_SESSION)
+        web_key = user_key(IDENTITY_SECRET, "web", signed(settings, WEB_SESSION))
         sms_key = user_key(IDENTITY_SECRET, "sms", PHONE)
         telegram_key = user_key(IDENTITY_SECRET, "telegram", str(CHAT_ID))
         assert all(key in stored for key in (web_key, sms_key, telegram_key))

@@ -114,6 +114,10 @@ def test_sign_in_search_shortlist_send_and_print(page: Page, server: tuple[str, 
     assert page.locator(".screen-only").is_hidden()
     size = page.locator("article.activity h2").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
     assert size >= 24  # 18pt and more: large print
+    body_sizes = page.locator("article.activity p, p.intro, p.outro").evaluate_all(
+        "es => es.map(e => parseFloat(getComputedStyle(e).fontSize))"
+    )
+    assert body_sizes and min(body_sizes) >= 14 * 96 / 72  # body text of 14pt at least, as printed
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
 

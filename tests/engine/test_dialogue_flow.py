@@ -1,0 +1,133 @@
+"""The dialogue's shape, through the pure engine: results as soon as there is a place and
+something to look for, numbers that answer the options just shown, greetings and off-topic
+questions that keep the conversation where it was."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from assistant.engine.dialogue import handle, remember_results
+from assistant.engine.replies import Inbound, Reply
+from assistant.engine.slots import Slot, WhoFor
+from assistant.engine.state import State
+
+NOW = dt.datetime(2026, 11, 25, 10, 0, tzinfo=dt.UTC)
+
+
+def talk(*messages: str, state: State | None = None) -> tuple[State, list[list[Reply]]]:
+    state = state or State()
+    said: list[list[Reply]] = []
+    for message in messages:
+        state, replies = handle(state, Inbound(message), NOW)
+        if any(r.search is not None for r in replies):
+            state = remember_results(state, ["svc-a", "svc-b", "svc-c"], 0)
+        said.append(replies)
+    return state, said
+
+
+def keys(replies: list[Reply]) -> list[str]:
+    return [r.key for r in replies]
+
+
+def questions_before_results(said: list[list[Reply]]) -> int:
+    asked = 0
+    for replies in said:
+        if any(r.search is not None for r in replies):
+            return asked
+        asked += sum(r.key.startswith("ask.") for r in replies)
+    raise AssertionError("no results")
+
+
+@pytest.mark.parametrize(
+    "messages",
+    [
+        ("hi", "for my son", "swimming", "autism", "Dunstable"),
+        ("hello", "me", "skip", "skip", "Biggleswade"),
+        ("hi", "my mum", "she likes knitting", "no", "Sandy"),
+        ("hi", "I'm a support worker", "anything", "learning disability", "Formby"),
+    ],
+)
+def test_step_by_step_is_never_asked_more_than_four_questions_before_results(messages: tuple[str, ...]) -> None:
+    _, said = talk(*messages)
+    assert questions_before_results(said) <= 4
+
+
+@pytest.mark.parametrize(
+    "message", ["swimming in Dunstable", "knitting near Biggleswade for my mum", "dementia, Biggleswade", "art classes Formby"]
+)
+def test_a_place_and_something_to_look_for_show_results_at_once(message: str) -> None:
+    _, said = talk(message)
+    assert "results" in keys(said[0])
+    refine = next(r for r in said[0] if r.key == "results.refine")
+    assert [o.value for o in refine.options] == ["change days", "change cost", "change access"]
+
+
+def test_narrowing_offers_only_what_is_still_unsaid() -> None:
+    _, said = talk("swimming in Dunstable on Saturdays, free")
+    refine = next(r for r in said[0] if r.key == "results.refine")
+    assert [o.value for o in refine.options] == ["change access"]
+
+
+def test_two_under_skip_is_skip_not_two_pounds() -> None:
+    state, _ = talk("hi", "for me", "art", "skip")
+    state = state.model_copy(update={"awaiting": Slot.BUDGET, "offered": ("free", "skip")})
+    state, said = talk("2", state=state)
+    assert state.profile.budget is None and Slot.BUDGET in state.settled
+
+
+def test_a_number_beyond_the_budget_options_is_pounds() -> None:
+    state = State(awaiting=Slot.BUDGET, offered=("free", "skip"), started=NOW)
+    state, _ = talk("5", state=state)
+    assert state.profile.budget is not None and state.profile.budget.amount == 5.0
+
+
+def test_one_under_talk_to_a_person_is_that() -> None:
+    _, said = talk("hi", "blah", "blah blah", "1")
+    assert keys(said[2])[0] == "not_understood_twice"
+    assert keys(said[3]) == ["person"]
+
+
+def test_the_talk_to_a_person_word_alone_works() -> None:
+    _, said = talk("hi", "person")
+    assert keys(said[1]) == ["person"]
+
+
+def test_a_number_under_results_picks_the_result() -> None:
+    _, said = talk("swimming in Dunstable", "2")
+    assert said[1][-1].key == "details" and said[1][-1].details == "svc-b"
+
+
+def test_a_greeting_mid_conversation_is_answered_and_the_question_asked_again() -> None:
+    _, said = talk("hi", "for my dad", "hello")
+    assert keys(said[2]) == ["greeting_again", "ask.interests"]
+
+
+def test_an_off_topic_question_gets_a_polite_reply_not_a_search() -> None:
+    _, said = talk("hi", "what's the weather like tomorrow?")
+    assert keys(said[1]) == ["off_topic", "ask.who"]
+
+
+def test_questions_to_the_person_themself_say_you() -> None:
+    state, said = talk("hi", "me")
+    assert state.profile.who_for is WhoFor.SELF
+    asked = said[1][-1]
+    assert asked.key == "ask.interests" and ("who", "self") in asked.params
+
+
+def test_a_pending_place_choice_survives_another_answer() -> None:
+    state, said = talk("lunch club in Newport")
+    assert state.place_choices
+    state, said = talk("mornings", state=state)
+    assert state.place_choices and keys(said[0])[-1] == "place.choose"
+
+
+def test_back_after_results_shows_results_without_the_last_answer() -> None:
+    state, said = talk("swimming in Dunstable", "Saturdays", "back")
+    assert "results" in keys(said[2]) and not state.profile.days
+
+
+def test_no_under_results_is_acknowledged() -> None:
+    _, said = talk("swimming in Dunstable", "no thanks")
+    assert keys(said[1]) == ["after_results"]

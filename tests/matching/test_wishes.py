@@ -1,0 +1,39 @@
+"""Wishes that guide rather than exclude: a carer's break, and "weekends or evenings"."""
+
+from __future__ import annotations
+
+from assistant.engine.slots import PartOfDay, WhoFor
+from assistant.engine.state import PlaceValue, Profile
+from assistant.matching.criteria import TimeWindow, criteria_for
+from assistant.matching.filters import opens_when
+from tests.matching.listings import listing, sitting
+
+HOME = PlaceValue(label="Sandy", latitude=52.13, longitude=-0.29, local_authority="Central Bedfordshire")
+BREAK = "activity-carers-support"
+
+
+def test_a_carers_break_for_someone_cared_for_does_not_filter() -> None:
+    asked = Profile(who_for=WhoFor.SOMEONE, interests=(BREAK,), needs=("need-dementia",), place=HOME)
+    criteria = criteria_for(asked)
+    assert criteria.interests == frozenset() and criteria.needs == {"need-dementia"}
+
+
+def test_a_break_beside_another_interest_keeps_only_that_interest() -> None:
+    asked = Profile(interests=("activity-music", BREAK), place=HOME)
+    assert criteria_for(asked).interests == {"activity-music"}
+
+
+def test_a_carer_asking_support_for_themself_still_gets_carers_support() -> None:
+    asked = Profile(who_for=WhoFor.SELF, interests=(BREAK,), place=HOME)
+    assert criteria_for(asked).interests == {BREAK}
+
+
+def test_weekends_or_evenings_takes_a_weekday_evening_or_a_weekend_morning() -> None:
+    either = TimeWindow(days=frozenset({"SA", "SU"}), parts=frozenset({PartOfDay.EVENING}), either=True)
+    both = TimeWindow(days=frozenset({"SA", "SU"}), parts=frozenset({PartOfDay.EVENING}))
+    tuesday_evening = listing(sittings=(sitting("TU", "18:00", "20:00"),))
+    saturday_morning = listing(sittings=(sitting("SA", "10:00", "12:00"),))
+    tuesday_morning = listing(sittings=(sitting("TU", "10:00", "12:00"),))
+    assert opens_when(tuesday_evening, either) and opens_when(saturday_morning, either)
+    assert not opens_when(tuesday_morning, either)
+    assert not opens_when(tuesday_evening, both) and not opens_when(saturday_morning, both)
