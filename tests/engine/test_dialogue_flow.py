@@ -55,7 +55,8 @@ def test_step_by_step_is_never_asked_more_than_four_questions_before_results(mes
 
 
 @pytest.mark.parametrize(
-    "message", ["swimming in Dunstable", "knitting near Biggleswade for my mum", "dementia, Biggleswade", "art classes Formby"]
+    "message",
+    ["swimming in Dunstable", "knitting near Biggleswade for my mum", "dementia, Biggleswade", "art classes Formby"],
 )
 def test_a_place_and_something_to_look_for_show_results_at_once(message: str) -> None:
     _, said = talk(message)
@@ -73,7 +74,7 @@ def test_narrowing_offers_only_what_is_still_unsaid() -> None:
 def test_two_under_skip_is_skip_not_two_pounds() -> None:
     state, _ = talk("hi", "for me", "art", "skip")
     state = state.model_copy(update={"awaiting": Slot.BUDGET, "offered": ("free", "skip")})
-    state, said = talk("2", state=state)
+    state, _ = talk("2", state=state)
     assert state.profile.budget is None and Slot.BUDGET in state.settled
 
 

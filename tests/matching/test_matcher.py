@@ -40,7 +40,7 @@ def test_the_closest_exact_match_comes_first_and_a_thin_area_is_widened(sample_e
 
 def test_nothing_near_climbs_the_radius_and_says_how_far(sample_engine: Engine) -> None:
     found = search(sample_engine, place=_place("DT4"), interests=("activity-memory-cafe",), needs=("need-dementia",))
-    assert [c.name for c in found.cards][0] == "Dorchester Memory Cafe"  # the nearest ring's result first
+    assert found.cards[0].name == "Dorchester Memory Cafe"  # the nearest ring's result first
     assert found.widened[0].key == "radius"
     assert 5 < int(dict(found.widened[0].params)["now"]) <= 20
 
