@@ -4,15 +4,30 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install lint bench clean
+.PHONY: run test install lock lint bench clean
 
-$(STAMP): pyproject.toml
+# Pinned, hashed dependencies (uv pip compile, from pyproject.toml): app.txt for the image,
+# dev.txt (app + the dev extra) for development and CI. `make lock` regenerates both.
+APP_LOCK := requirements/app.txt
+DEV_LOCK := requirements/dev.txt
+COMPILE   = $(BIN)/uv pip compile pyproject.toml --quiet --universal --python-version 3.11 --generate-hashes
+
+$(STAMP): pyproject.toml $(DEV_LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(DEV_LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@$(BIN)/python -m pip check || { echo "pyproject.toml and $(DEV_LOCK) disagree: run make lock"; exit 1; }
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Re-resolve every dependency to its newest allowed version, with hashes. Run it after changing
+# the dependencies in pyproject.toml (and to take upgrades); commit both files.
+lock:
+	test -x $(BIN)/uv || { $(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet uv; }
+	$(COMPILE) -o $(APP_LOCK)
+	$(COMPILE) --extra dev -o $(DEV_LOCK)
 
 # The public development secrets are allowed only with DAYFINDER_ENV=development.
 run: export DAYFINDER_ENV = development

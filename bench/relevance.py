@@ -4,8 +4,8 @@
 
 Loads the curated sample directory into a fresh SQLite file, then answers each query in
 ``tests/matching/gold.toml`` from its text, as ``dayfinder search`` does (understanding, place
-resolution, matcher: :func:`~assistant.conversation.one_text.search_text`), and three ways to
-compare it with, all in the same run:
+resolution, matcher: :func:`~assistant.conversation.one_text.search_text`), and in the same run
+the ways to compare it with:
 
 - distance: the matcher with its score replaced by distance: the same candidates for the same
   understood profile, those meeting every wish but distance first, each group nearest first
@@ -18,12 +18,12 @@ compare it with, all in the same run:
   distance baseline for that profile.
 
 Both sets are measured: the queries as written in the gold file, and the same wishes as people
-write them (each query's ``said`` texts, judged the same). Prints nDCG@5 and success@3 (a best
-answer in the top three) for each, the leads over BM25 and
-distance, and every from-text failure (nDCG@5 below 0.8 or no best answer in the top three)
-classed as place (not resolved, or resolved somewhere else), understanding (the profile read
-differs from the hand-written one: the slots are listed) or ranking (read right, ranked
-wrong). ``-v`` also prints each query's scores and the top five from text.
+write them (each query's ``said`` texts, judged the same). For each set it prints nDCG@5 and
+success@3 (a best answer in the top three) every way, the leads over BM25 and distance, and
+every from-text failure (nDCG@5 below 0.8 or no best answer in the top three) classed as place
+(not resolved, or resolved somewhere else), understanding (the profile read differs from the
+hand-written one: the slots are listed) or ranking (read right, ranked wrong). ``-v`` also
+prints each query's scores, its text and the top five from text.
 """
 
 from __future__ import annotations

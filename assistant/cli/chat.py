@@ -83,7 +83,7 @@ def search(
             unmet: dict[str, list[str]] = {}
             if as_json and found.page is not None:
                 ids = [card.id for card in found.page.cards]
-                unmet = unmet_wishes(engine, found.profile, ids, today)
+                unmet = unmet_wishes(engine, found.profile, ids, today, page_size=PAGE_SIZE)
     except Exception as exc:  # --json promises JSON for every outcome, a failure included
         if not as_json:
             raise

@@ -19,6 +19,7 @@ from assistant.conversation.one_text import TextSearch
 from assistant.engine.state import Profile
 from assistant.matching.relax import step_of
 from assistant.rendering.text import render
+from assistant.rendering.widened import note
 
 ERROR = "error"
 _SETS = ("days", "avoid_days", "parts_of_day", "must_haves")
@@ -40,7 +41,7 @@ def search_document(found: TextSearch, unmet: Mapping[str, Sequence[str]], mode:
                 "step": step_of(w.key),
                 "key": w.key,
                 "params": dict(w.params),
-                "text": text("matching", w.key, mode, **dict(w.params)),
+                "text": note(w, mode),
             }
             for w in page.widened
         ]

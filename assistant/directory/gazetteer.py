@@ -113,6 +113,13 @@ class Gazetteer:
             | set(areas.names)
         )
         self._served = frozenset(self.served_keys)
+        # Districts straddling a served council's boundary (CV7, SG5) are searched, not turned away.
+        self._served_outcodes = {
+            p.outcode: p.local_authority
+            for ps in self._points.values()
+            for p in ps
+            if p.outcode and not p.ward and p.local_authority in areas.served
+        }
 
     def served(self, place: Place) -> bool:
         return place.local_authority in self.areas.served
@@ -187,6 +194,8 @@ class Gazetteer:
             return Located(Match.NOT_FOUND, postcode=postcode)
         if postcode.incode:
             district = replace(district, name=postcode.formatted, kind=PlaceKind.POSTCODE)
+        if (council := self._served_outcodes.get(postcode.outcode)) and not self.served(district):
+            district = replace(district, local_authority=council)  # CV7 holds Balsall Common, in Solihull
         return Located(Match.FOUND, (district,), postcode=postcode)
 
     def _fuzzy(self, key: str) -> Located:

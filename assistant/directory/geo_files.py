@@ -19,7 +19,7 @@ from statistics import fmean
 from assistant.directory.areas import Areas, read_areas
 from assistant.directory.places import NamedPoint, Place, PlaceKind, index_names, normalise_name
 
-_WARD_PARTS = re.compile(r",|&| and ")
+_WARD_PARTS = re.compile(r",|&| and |-")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +75,7 @@ def read_geo(geo: Path) -> GeoData:
         (row["county"] for row in place_rows),
     )
     everyday = frozenset((geo / "everyday_words.txt").read_text(encoding="utf-8").split())
-    points += _served_wards(ward_rows, areas.served, everyday)
+    points += _served_wards(ward_rows, areas.served, everyday, {normalise_name(p.name) for p in points})
     near_words = frozenset((geo / "near_place_words.txt").read_text(encoding="utf-8").split())
     return GeoData(outcodes, index_names(points), areas, everyday, near_words)
 
@@ -95,9 +95,12 @@ def _towns(path: Path) -> list[NamedPoint]:
     ]
 
 
-def _served_wards(rows: list[dict[str, str]], served: frozenset[str], everyday: frozenset[str]) -> list[NamedPoint]:
-    """Each served ward under its name, its name and "ward", and each place it joins ("Kingshurst
-    and Fordbridge"). A name that is an everyday word ("Park", "Church", "Central") is left out
+def _served_wards(
+    rows: list[dict[str, str]], served: frozenset[str], everyday: frozenset[str], towns: set[str]
+) -> list[NamedPoint]:
+    """Each served ward under its name, its name and "ward", each place it joins ("Kingshurst and
+    Fordbridge"), and the district a town's ward is named for ("Dorchester Poundbury", "Dunstable-
+    Icknield"). A name that is an everyday word ("Park", "Church", "Central", "North") is left out
     unless "ward" follows it: alone, those stay words.
     """
     points = []
@@ -106,6 +109,7 @@ def _served_wards(rows: list[dict[str, str]], served: frozenset[str], everyday: 
             continue
         name = row["ward_name"]
         parts = [part.strip() for part in _WARD_PARTS.split(name)]
+        parts += [district for part in parts if (district := _district(part, towns))]
         for part in {name, *parts, f"{name} ward"}:
             if part and normalise_name(part) not in everyday:
                 points.append(
@@ -119,6 +123,15 @@ def _served_wards(rows: list[dict[str, str]], served: frozenset[str], everyday: 
                     )
                 )
     return points
+
+
+def _district(part: str, towns: set[str]) -> str | None:
+    """ "Poundbury" from "Dorchester Poundbury": what follows a known town's name in a ward's name."""
+    words = part.split()
+    for size in range(len(words) - 1, 0, -1):
+        if normalise_name(" ".join(words[:size])) in towns:
+            return " ".join(words[size:])
+    return None
 
 
 def _rows(path: Path) -> Iterator[dict[str, str]]:

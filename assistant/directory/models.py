@@ -2,7 +2,8 @@
 
 Each table keeps the ORUK id as its primary key, so re-importing a feed updates rows in place.
 Dayfinder flattens what it needs to match quickly: a location holds its one physical address
-(with its postcode district indexed), a schedule holds weekdays as ``MO,TU`` plus opening times,
+(with its postcode district indexed), a schedule keeps its RFC 5545 rule as the feed gave it
+(``MO,TU`` weekly, ``3TU`` or ``-1FR`` monthly, month days, interval and dates) plus opening times,
 a cost option holds a normalised ``unit`` next to ORUK's free-text description, and taxonomy
 links carry their ``link_type`` (need, activity, support, attendance, access, ...).
 """

@@ -12,7 +12,14 @@ from dataclasses import replace
 
 from assistant.engine.commands import report_asked, report_text, report_turn, run_command
 from assistant.engine.merge import clear, given_slots, merge
-from assistant.engine.places import PlaceOutcome, choice_named, outside_choice, resolve_place, shared_place
+from assistant.engine.places import (
+    PlaceOutcome,
+    choice_named,
+    nearest_offer,
+    outside_choice,
+    resolve_place,
+    shared_place,
+)
 from assistant.engine.questions import (
     NOTHING_FOUND,
     PERSON_OPTION,
@@ -192,7 +199,10 @@ def _option_picked(state: State, text: str) -> str:
     "2) Skip" is skip, not £2. Numbers beyond the options keep their own meaning ("5" is £5)."""
     if not state.offered:
         return text
-    number = understand(text).number
+    said = understand(text)
+    if (nearest := nearest_offer(state.offered, text)) and said.place is None:
+        return nearest  # "yes please" to the nearest served area, after a place outside them
+    number = said.number
     if number is not None and 1 <= number <= len(state.offered):
         return state.offered[number - 1]
     return text

@@ -136,3 +136,4 @@ def correct_typos(items: list[Item], lexicon: Lexicon) -> None:
         meanings = {tuple(m for m in lexicon.phrases[(key,)] if m.kind in _TYPO_KINDS) for key in keys}
         if len(meanings) == 1:
             item.meanings = meanings.pop()
+            item.words = (keys[0],) if len(keys) == 1 else item.words  # "swiming" is read as "swimming"

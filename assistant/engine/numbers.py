@@ -35,7 +35,7 @@ def mark_other_units(items: list[Item], lexicon: Lexicon) -> None:
 
 
 def read_age(items: list[Item]) -> int | None:
-    """An age given as "aged 72", "I'm 80", "he's 19", "72 years old" or "72yo"."""
+    """An age given as "aged 72", "I'm 80", "he's 19", "72 years old", "72yo" or "my dad, 80"."""
     for index, item in enumerate(items):
         if item.used:
             continue
@@ -47,7 +47,7 @@ def read_age(items: list[Item]) -> int | None:
             continue
         before = items[index - 1] if index else None
         after = items[index + 1] if index + 1 < len(items) else None
-        if before is not None and before.has(Kind.AGE_CUE):
+        if before is not None and (before.has(Kind.AGE_CUE) or before.has(Kind.WHO)):  # "my dad, 80"
             item.used = True
             return years
         if after is not None and after.has(Kind.AGE_SUFFIX):

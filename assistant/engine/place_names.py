@@ -86,12 +86,12 @@ def named_place(items: list[Item], lexicon: Lexicon) -> PlaceMention | None:
     """The longest name the gazetteer knows exactly, anywhere in one clause, with a county after it."""
     best: tuple[int, int, int] | None = None  # words, -start, end
     for start, first in enumerate(items):
-        if first.used or any(ch.isdigit() for ch in first.text):
+        if first.used or not first.text.replace(" ", "").isalpha():
             continue
         end, words = start, 0
         while end < len(items) and items[end].clause == first.clause and not items[end].used:
             words += len(items[end].words)
-            if words > MAX_NAME_WORDS or any(ch.isdigit() for ch in items[end].text):
+            if words > MAX_NAME_WORDS or not items[end].text.replace(" ", "").isalpha():
                 break
             end += 1
             if (best is None or words > best[0]) and _accepted(items, start, end, lexicon):

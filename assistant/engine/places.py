@@ -16,11 +16,16 @@ from dataclasses import dataclass, field
 from assistant.directory.gazetteer import Match, load_gazetteer
 from assistant.directory.geo import miles_between
 from assistant.directory.places import Place, PlaceKind, normalise_name
+from assistant.engine.lexicon import Kind, Meaning, load_lexicon
 from assistant.engine.replies import Option, Reply
+from assistant.engine.slots import Command
 from assistant.engine.state import PlaceValue
+from assistant.engine.text import normalise, tokenise
 
 MAX_CHOICES = 5
 FIND_COUNCIL = "https://www.gov.uk/find-local-council"
+NEAREST_AREA = "anywhere in "  # the offer's value, read back as a whole-area place
+_TAKE_NEAREST = frozenset({"nearest", "closest", "nearer", "closer"})
 _CITY_OF = re.compile(r"^(.+), City of$")  # "Bristol, City of": Bristol City Council
 # Words around a county in an answer to "which one?": "the Bedfordshire one", "I mean Dorset".
 _CHOICE_FILLER = frozenset({"the", "one", "in", "i", "mean", "meant", "that", "please", "thanks", "yes", "its", "it"})
@@ -83,8 +88,20 @@ def outside(place: Place) -> PlaceOutcome:
     nearest = load_gazetteer().areas.nearest_served(place.latitude, place.longitude)
     council = council_name(place.local_authority or "")
     params = (("place", place.name), ("council", council), ("link", FIND_COUNCIL), ("nearest", nearest or ""))
-    options = (Option("place", f"anywhere in {nearest}", (("label", nearest),)),) if nearest else ()
+    options = (Option("place", f"{NEAREST_AREA}{nearest}", (("label", nearest),)),) if nearest else ()
     return PlaceOutcome(replies=[Reply("places.outside", params=params, options=options)])
+
+
+def nearest_offer(offered: tuple[str, ...], text: str) -> str | None:
+    """The nearest served area offered after a place outside them, when it is the only option on
+    screen and the answer takes it: "yes please", "ok, show me the nearest ones"."""
+    if len(offered) != 1 or not offered[0].startswith(NEAREST_AREA):
+        return None
+    lexicon = load_lexicon()
+    words = tokenise(normalise(text))
+    yes = Meaning(Kind.COMMAND, Command.YES.value)
+    taken = any(yes in lexicon.phrases.get((word,), ()) or word in _TAKE_NEAREST for word in words)
+    return offered[0] if taken else None
 
 
 def outside_choice(choice: PlaceValue) -> PlaceOutcome | None:

@@ -1,27 +1,30 @@
 """Spot messages that suggest risk to life, or abuse or neglect, before anything else happens.
 
-Phrases live in ``content/safeguarding.toml``. A phrase matches whole words in order; each of
-its words longer than four letters may be misspelt by one letter ("sucidal", "overdoze"). Single
-common words ("kill", "hit", "end") never match alone, which keeps "killing time" and "hit the
-shops" quiet. A false alarm costs a kind message; a miss could cost much more, so the lists lean
-towards catching.
+The patterns live in ``content/safeguarding.toml``, built from parts rather than sentences: who
+(a family member, a carer, "he"), a verb in any tense and person, and whom ("me", "my mum"), so
+"my son hit me", "my carer has been hitting me" and "she hits my dad" are one pattern. Verbs are
+inflected here from their base form; nouns gain plurals. Words of five letters or more may be
+misspelt by one letter ("sucidal", "overdoze"). Single common words ("kill", "hit", "end") never
+match alone, which keeps "killing time" and "hit the gym" quiet. A false alarm costs a kind
+message; a miss could cost much more, so the patterns lean towards catching.
+
+Matching is over words (:mod:`assistant.engine.word_patterns`): linear in the message's length,
+with no regular expression run over what a person wrote.
 """
 
 from __future__ import annotations
 
-import re
 import tomllib
-import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterable
 from enum import StrEnum
 from functools import lru_cache
-
-from rapidfuzz.distance import Levenshtein
+from typing import Any
 
 from assistant.content import content_file
+from assistant.engine.word_patterns import Matcher, compile_pattern, words
 
-_WORD = re.compile(r"[a-z0-9']+")
-FUZZY_MIN_LENGTH = 5
+MAX_CHARS = 8192  # past every channel's own cap: a crisis at the end of a long message still counts
+VOWELS = frozenset("aeiou")
 
 
 class Concern(StrEnum):
@@ -29,50 +32,93 @@ class Concern(StrEnum):
     ABUSE = "abuse"
 
 
-@dataclass(frozen=True, slots=True)
-class _Phrases:
-    by_concern: dict[Concern, tuple[tuple[str, ...], ...]]
-    not_followed_by: dict[Concern, frozenset[str]]
+def inflect(verb: str) -> list[str]:
+    """Every form of a verb: ``"punch"`` → punch, punches, punching, punched; an irregular one
+    names its past and participle, ``"beat|beat|beaten"``."""
+    base, *past = verb.split("|")
+    if " " in base:  # a phrase: only its first word inflects
+        head, rest = base.split(" ", 1)
+        return [f"{form} {rest}" for form in inflect("|".join([head, *[p.split(" ", 1)[0] for p in past]]))]
+    forms = [base, _third_person(base), _present_participle(base)]
+    forms += past if past else [_past(base)]
+    return list(dict.fromkeys(forms))
 
 
-def _words(text: str) -> list[str]:
-    folded = unicodedata.normalize("NFKC", text).lower().replace("\u2019", "'")
-    return _WORD.findall(folded)
+def _third_person(base: str) -> str:
+    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return base + "es"
+    if base.endswith("y") and base[-2:-1] not in VOWELS:
+        return base[:-1] + "ies"
+    return base + "s"
 
 
-@lru_cache(maxsize=1)
-def _phrases() -> _Phrases:
-    with content_file("safeguarding").open("rb") as fh:
-        data = tomllib.load(fh)
-    return _Phrases(
-        {c: tuple(tuple(_words(p)) for p in data[c.value]["phrases"]) for c in Concern},
-        {c: frozenset(data[c.value].get("not_followed_by", [])) for c in Concern},
+def _doubles(base: str) -> bool:
+    """Short consonant-vowel-consonant verbs double their last letter: hit → hitting, grab → grabbed."""
+    return (
+        len(base) <= 4
+        and len(base) >= 3
+        and base[-1] not in VOWELS | {"w", "x", "y"}
+        and base[-2] in VOWELS
+        and base[-3] not in VOWELS
     )
 
 
-def _same(word: str, wanted: str) -> bool:
-    if word == wanted:
-        return True
-    return len(wanted) >= FUZZY_MIN_LENGTH and Levenshtein.distance(word, wanted, score_cutoff=1) <= 1
+def _present_participle(base: str) -> str:
+    if base.endswith("ie"):
+        return base[:-2] + "ying"
+    if base.endswith("e") and not base.endswith("ee"):
+        return base[:-1] + "ing"
+    return base + base[-1] + "ing" if _doubles(base) else base + "ing"
 
 
-def _contains(words: list[str], phrase: tuple[str, ...], not_followed_by: frozenset[str]) -> bool:
-    size = len(phrase)
-    for i in range(len(words) - size + 1):
-        if all(_same(words[i + k], phrase[k]) for k in range(size)):
-            following = words[i + size] if i + size < len(words) else ""
-            if following not in not_followed_by:
-                return True
-    return False
+def _past(base: str) -> str:
+    if base.endswith("e"):
+        return base + "d"
+    if base.endswith("y") and base[-2:-1] not in VOWELS:
+        return base[:-1] + "ied"
+    return base + base[-1] + "ed" if _doubles(base) else base + "ed"
+
+
+def pluralise(noun: str) -> list[str]:
+    """A noun, its plural and (apostrophes being dropped) its possessive: carer, carers."""
+    head, _, rest = noun.rpartition(" ")
+    last = rest
+    if last.endswith(("s", "sh", "ch", "x")):
+        plural = last + "es"
+    elif last.endswith("y") and last[-2:-1] not in VOWELS:
+        plural = last[:-1] + "ies"
+    else:
+        plural = last + "s"
+    return [noun, f"{head} {plural}".strip()]
+
+
+def word_sets(data: dict[str, Any]) -> dict[str, list[str]]:
+    """The named sets of the content file, verbs inflected and nouns pluralised."""
+    sets: dict[str, list[str]] = {name: list(entries) for name, entries in data.get("words", {}).items()}
+    for name, entries in data.get("nouns", {}).items():
+        sets[name] = [form for entry in entries for form in pluralise(entry)]
+    for name, entries in data.get("verbs", {}).items():
+        sets[name] = [form for entry in entries for form in inflect(entry)]
+    return sets
+
+
+def build_matchers(data: dict[str, Any]) -> dict[Concern, Matcher]:
+    sets = word_sets(data)
+
+    def matcher(section: dict[str, Any]) -> Matcher:
+        patterns: Iterable[str] = section["patterns"]
+        return Matcher((compile_pattern(p, sets) for p in patterns), section.get("unless_followed_by", []))
+
+    return {concern: matcher(data[concern.value]) for concern in Concern}
+
+
+@lru_cache(maxsize=1)
+def _matchers() -> dict[Concern, Matcher]:
+    with content_file("safeguarding").open("rb") as fh:
+        return build_matchers(tomllib.load(fh))
 
 
 def concerns(text: str) -> list[Concern]:
     """Which concerns ``text`` raises (risk first), if any."""
-    words = _words(text[:2000])
-    table = _phrases()
-    found = [
-        concern
-        for concern, phrases in table.by_concern.items()
-        if any(_contains(words, p, table.not_followed_by[concern]) for p in phrases)
-    ]
-    return sorted(found, key=list(Concern).index)
+    said = words(text[:MAX_CHARS])
+    return [concern for concern, matcher in _matchers().items() if matcher.search(said)]

@@ -83,6 +83,7 @@ class Understanding:
     who_for: WhoFor | None = None
     age: int | None = None
     interests: list[str] = field(default_factory=list)  # activity-* ids, best first
+    keywords: list[str] = field(default_factory=list)  # the words used for them: "tea dance", "swimming"
     avoid_interests: list[str] = field(default_factory=list)  # "anything but swimming"
     needs: list[str] = field(default_factory=list)  # need-* ids
     place: PlaceMention | None = None

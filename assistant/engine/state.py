@@ -33,6 +33,7 @@ class Profile(BaseModel):
     who_for: WhoFor | None = None
     age: int | None = None
     interests: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()  # the person's own words for them, to rank within a category
     avoid_interests: tuple[str, ...] = ()
     needs: tuple[str, ...] = ()
     place: PlaceValue | None = None

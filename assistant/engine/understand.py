@@ -85,6 +85,8 @@ def _read_vocabulary(items: list[Item], negated: set[int], found: Understanding)
         for meaning in item.meanings:
             if meaning.kind is Kind.TERM:
                 _add_term(found, meaning.value, avoid=no)
+                if meaning.value.startswith("activity-") and not no and item.text not in found.keywords:
+                    found.keywords.append(item.text)
                 if meaning.value == ONLINE_SESSIONS and not no:
                     online.append(True)
             elif meaning.kind is Kind.DAYS:

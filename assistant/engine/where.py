@@ -87,14 +87,15 @@ def _after_cues(items: list[Item], lexicon: Lexicon) -> PlaceMention | None:
 
 
 def find_place(items: list[Item], normalised: str, lexicon: Lexicon) -> PlaceMention | None:
-    """A postcode or known outcode anywhere, else a place name anywhere (see the module notes), else a
-    misspelt place after a cue or in a served area; the words are taken."""
-    return (
-        _postcode(items, normalised)
-        or named_place(items, lexicon)
-        or _after_cues(items, lexicon)
-        or misspelt_place(items, lexicon)
-    )
+    """A full postcode anywhere, else a place name anywhere (see the module notes), else a bare
+    outcode, else a misspelt place after a cue or in a served area; the words are taken.
+
+    A named place beats a bare outcode said with it ("near Balsall Common CV7"): the place is
+    more precise, and CV7 is mostly Coventry."""
+    postcode = _postcode(items, normalised)
+    if postcode is not None and " " in postcode.text:
+        return postcode
+    return named_place(items, lexicon) or postcode or _after_cues(items, lexicon) or misspelt_place(items, lexicon)
 
 
 def leftover_place(items: list[Item], lexicon: Lexicon, *, confirm: bool, exact: bool = False) -> PlaceMention | None:

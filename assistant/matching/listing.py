@@ -15,7 +15,8 @@ DAY_ORDER = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 @dataclass(frozen=True, slots=True)
 class Sitting:
-    """One schedule row: its weekdays and times. ``weekly`` is false for "2TU"-style monthly rows."""
+    """One schedule row: its weekdays and times. ``weekly`` is false for "2TU"-style monthly rows
+    and for every-other-week ones."""
 
     days: frozenset[str]
     opens: dt.time | None
@@ -63,13 +64,18 @@ class Listing:
     access: frozenset[str]  # access-* ids at the venues within reach
     sittings: tuple[Sitting, ...]
     price: Price
+    text: str = ""  # name and description, for the person's own words (see words.py)
 
 
-def parse_days(byday: str, freq: str | None = None) -> tuple[frozenset[str], bool]:
-    """``"TU,TH"`` → ({TU, TH}, weekly); ``"2TU"`` or ``"-1FR"`` (monthly ordinals) → ({TU}, not weekly)."""
+def parse_days(byday: str, freq: str | None = None, interval: int | None = None) -> tuple[frozenset[str], bool]:
+    """``"TU,TH"`` → ({TU, TH}, weekly); ``"2TU"`` or ``"-1FR"`` (monthly ordinals) → ({TU}, not weekly).
+
+    A monthly group still meets on its weekday, so a day filter reads "3TU" as a Tuesday; only
+    the count of visits a week (for weekly prices) leaves it out, as it does every other week."""
     parts = [p.strip().upper() for p in byday.split(",") if p.strip()]
     days = frozenset(p[-2:] for p in parts if p[-2:] in DAY_ORDER)
-    weekly = all(len(p) == 2 for p in parts) and (freq or "WEEKLY").upper() in ("WEEKLY", "DAILY")
+    every = (freq or "WEEKLY").upper() in ("WEEKLY", "DAILY") and (interval or 1) == 1
+    weekly = all(len(p) == 2 for p in parts) and every
     return days, weekly
 
 

@@ -45,7 +45,9 @@ CHUNK = 2000  # ids per IN list: well inside SQLite's and PostgreSQL's bind limi
 EDGE_DEGREES = 1e-9  # as nearby.py: a point on the box's edge is still fetched
 ONLINE_POOL = 60  # online candidates considered per search
 INSIDE = 0.99  # keeps the skipped square clear of the inner circle's edge
-SERVICE_FIELDS = ("id", "name", "organization_id", "attendance", "minimum_age", "maximum_age", "area", "last_verified")
+SERVICE_FIELDS = (
+    "id", "name", "organization_id", "attendance", "minimum_age", "maximum_age", "area", "last_verified", "description",
+)  # fmt: skip
 SERVICE_COLUMNS = tuple(col(getattr(Service, name)) for name in SERVICE_FIELDS)
 
 
@@ -173,16 +175,17 @@ class Loader:
                 )
             ):
                 terms[sid].add(term)
-            for sid, byday, freq, opens, closes in self._db.execute(
+            for sid, byday, freq, interval, opens, closes in self._db.execute(
                 select(
                     col(Schedule.service_id),
                     col(Schedule.byday),
                     col(Schedule.freq),
+                    col(Schedule.interval),
                     col(Schedule.opens_at),
                     col(Schedule.closes_at),
                 ).where(col(Schedule.service_id).in_(chunk))
             ):
-                days, weekly = parse_days(byday, freq)
+                days, weekly = parse_days(byday, freq, interval)
                 sittings[sid].append(Sitting(days, opens, closes, weekly))
             for sid, name, amount, unit in self._db.execute(
                 select(
@@ -219,7 +222,7 @@ def _inscribed(lat: float, miles: float) -> tuple[float, float]:
 
 
 def _listing(facts: _Facts, reach: Reach | None, access: dict[str, frozenset[str]]) -> Listing:
-    sid, name, organisation, attendance, minimum_age, maximum_age, area, last_verified = facts.row
+    sid, name, organisation, attendance, minimum_age, maximum_age, area, last_verified, description = facts.row
     terms = facts.terms
     venues = reach.locations if reach else frozenset()
     return Listing(
@@ -239,6 +242,7 @@ def _listing(facts: _Facts, reach: Reach | None, access: dict[str, frozenset[str
         access=frozenset().union(*(access.get(v, frozenset()) for v in venues)),
         sittings=facts.sittings,
         price=own_price(facts.options),
+        text=f"{name} {description or ''}",
     )
 
 

@@ -122,6 +122,7 @@ def find(
             related=related,
             local_authority=local_authority,
             today=today,
+            keywords=profile.keywords,
         )
         miles = item.distance if item.distance is not None else math.inf
         return (-round(fit.total, 9), miles, item.name, item.id)

@@ -13,32 +13,37 @@ from dataclasses import dataclass
 from assistant.matching.criteria import Criteria
 from assistant.matching.listing import Listing, visits_per_week
 from assistant.matching.prices import headroom
+from assistant.matching.words import words_fit
 
 
 @dataclass(frozen=True, slots=True)
 class Weights:
     """How much each component counts. They sum to 1, so a score reads as "out of 1".
 
-    - interest (0.35): does what they asked for, exactly (1, less 0.1 for each later-named
+    - interest (0.30): does what they asked for, exactly (1, less 0.1 for each later-named
       interest) or only a related activity (RELATED); NEUTRAL when they named none. A day centre
       counts DAY_CENTRE times as much unless they asked for one or need personal care: it is a
       whole day's care, not the group someone asking for music or "something to do" means.
+    - words (0.10): how many of the person's own words for it ("tea dance", "swimming") the
+      listing's name or description uses (:mod:`assistant.matching.words`); NEUTRAL when they
+      used none. Categories are broad: this tells a swim from a boccia club.
     - distance (0.25): nearer is better, halving at HALF_MILES; online listings score a fixed
       ONLINE (more when run for the person's own local authority).
     - needs (0.15): of the person's needs, how many it serves, and how much it is set up for
       those needs rather than many others (an autism social beats a pan-disability swim).
     - access (0.10): access features that help with the person's needs (a hearing loop for
       sensory impairment, dementia-friendly for dementia).
-    - freshness (0.10): checked by its provider in the last STALE_AFTER_DAYS. Stale listings rank
+    - freshness (0.05): checked by its provider in the last STALE_AFTER_DAYS. Stale listings rank
       lower but are never hidden: the card says when they were last checked.
     - budget (0.05): headroom under the stated budget (or REFERENCE_POUNDS a visit if none).
     """
 
-    interest: float = 0.35
+    interest: float = 0.30
+    words: float = 0.10
     distance: float = 0.25
     needs: float = 0.15
     access: float = 0.10
-    freshness: float = 0.10
+    freshness: float = 0.05
     budget: float = 0.05
 
 
@@ -69,6 +74,7 @@ BASIC_ACCESS = frozenset({"access-step-free", "access-accessible-toilet"})
 @dataclass(frozen=True, slots=True)
 class Score:
     interest: float
+    words: float
     distance: float
     needs: float
     access: float
@@ -80,6 +86,7 @@ class Score:
         w = WEIGHTS
         return (
             w.interest * self.interest
+            + w.words * self.words
             + w.distance * self.distance
             + w.needs * self.needs
             + w.access * self.access
@@ -139,10 +146,12 @@ def score(
     related: frozenset[str],
     local_authority: str | None,
     today: dt.date,
+    keywords: tuple[str, ...] = (),
 ) -> Score:
     """Score a listing that passed ``criteria``; ``interests`` in the order the person named them."""
     return Score(
         interest=interest_fit(listing, interests, related, wants_day_centre(interests, criteria.must_haves)),
+        words=words_fit(listing.text, keywords) if keywords else NEUTRAL,
         distance=distance_fit(listing, criteria, local_authority),
         needs=needs_fit(listing, criteria.needs),
         access=access_fit(listing, criteria.needs),

@@ -34,12 +34,15 @@ WISH_OF_STEP = {
 }
 
 
-def unmet_wishes(engine: Engine, profile: Profile, ids: Sequence[str], today: dt.date) -> dict[str, list[str]]:
-    """For each service id in ``ids`` (the first page of the search for ``profile``), the wishes it
-    misses (``distance``, ``days``, ``times``, ``budget``, ``activity``, ``in_person``), in ladder
-    order."""
+def unmet_wishes(
+    engine: Engine, profile: Profile, ids: Sequence[str], today: dt.date, *, page_size: int
+) -> dict[str, list[str]]:
+    """For each service id in ``ids`` (the first page, of ``page_size``, of the search for
+    ``profile``), the wishes it misses (``distance``, ``days``, ``times``, ``budget``,
+    ``activity``, ``in_person``), in ladder order. The search is repeated as the matcher ran it,
+    so it finds the same listings."""
     with Session(engine) as session:
-        found = find(Loader(session), profile, today, wanted=len(ids))
+        found = find(Loader(session), profile, today, wanted=page_size)
     by_id = {listing.id: listing for listing in found.ranked}
     return {sid: _wishes(missed_steps(profile, by_id[sid])) for sid in ids if sid in by_id}
 

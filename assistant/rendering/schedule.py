@@ -22,6 +22,8 @@ def meeting(item: Meeting, mode: str, today: dt.date | None) -> str:
     rule = item.rule
     on = days(item.days, mode) if rule.every_week else rule_words(rule, mode)
     head = (" " if rule.every_week else ", ").join(p for p in (on, _times(item, mode)) if p)
+    if not head:
+        return item.note or ""  # no days or times to word: the feed's own words ("by appointment")
     extra = []
     if today is None:
         return head

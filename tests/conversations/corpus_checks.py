@@ -141,12 +141,10 @@ def avoids_days(listing: Listing, days: Sequence[str]) -> bool:
 
 
 def _item_problems(expect: Expect, item: Listing) -> list[Problem]:
-    """Hard rules every shown result keeps: the area (unless online), the budget, online, age."""
+    """Hard rules every shown result keeps: the area (unless online), the budget, the age."""
     problems: list[Problem] = []
     if expect.area and not item.online and item.area != expect.area:
         problems.append(("wrong-area", f"{item.name!r} is in {item.area}, not {expect.area}"))
-    if expect.online and not item.online:
-        problems.append(("not-online", f"{item.name!r} is not online"))
     limit = 0.0 if expect.free else expect.max_price
     if limit is not None and (item.price is None or item.price > limit):
         problems.append(("price", f"{item.name!r} costs £{item.price}, over £{limit:g}"))
@@ -156,8 +154,10 @@ def _item_problems(expect: Expect, item: Listing) -> list[Problem]:
 
 
 def _fit_problems(expect: Expect, item: Listing) -> list[Problem]:
-    """Wishes the best results keep: days and times, access; later ones may be widened."""
+    """Wishes the best results keep: online, days and times, access; later ones may be widened."""
     problems: list[Problem] = []
+    if expect.online and not item.online:
+        problems.append(("not-online", f"{item.name!r} is not online"))
     if expect.access and not item.online and not set(expect.access) <= item.access:
         problems.append(("access", f"{item.name!r} lacks {sorted(set(expect.access) - item.access)}"))
     if expect.when and not meets_when(item, expect.when):
@@ -170,7 +170,7 @@ def _fit_problems(expect: Expect, item: Listing) -> list[Problem]:
 def shown_problems(expect: Expect, shown: Sequence[Listing], fitting: int = TOP) -> list[Problem]:
     """What is wrong with the results shown, as (class, why) pairs; empty when they meet the need.
 
-    Every result keeps the hard rules; the first ``min(3, fitting)`` keep the days, times and
+    Every result keeps the hard rules; the first ``min(3, fitting)`` keep online, days, times and
     access too, where ``fitting`` is how many listings in the directory could; at least one of
     the top 3 has one of the interests, and one serves all the needs."""
     problems = [p for item in shown for p in _item_problems(expect, item)]

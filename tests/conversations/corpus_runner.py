@@ -22,15 +22,16 @@ Expectations (``expect``), all optional:
 * ``when``: slots such as ``"SA"``, ``"weekend"``, ``"weekday morning"``, ``"evening"``; the best
   results have a session matching one of them (so ``["weekend", "evening"]`` is "weekends or evenings");
 * ``not_days``: day codes the person cannot do; the best results meet on some other day;
-* ``online``: every shown result is online (true);
+* ``online``: the best results are online (true);
 * ``by_turn``: the first results appear at or before this turn (1-based);
 * ``no_results``: no result cards at any turn (a place Dayfinder does not cover);
 * ``reply_contains`` / ``reply_absent``: text some reply must / no reply may carry (any case);
 * ``mode``: the wording mode after the last turn (``"easy"`` after "easy read").
 
-Result checks apply to the last cards shown in the conversation. Area, budget and online are hard
-rules for every card; days, times and access hold for the first three cards, or for as many as the
-directory has listings meeting them (the rest may be widened, as the matcher's ladder does).
+Result checks apply to the last cards shown in the conversation. Area, budget and age are hard
+rules for every card; online, days, times and access hold for the first three cards, or for as
+many as the directory has listings meeting them (the rest may be widened, as the matcher's ladder
+does, saying what they do not meet).
 """
 
 from __future__ import annotations

@@ -130,9 +130,7 @@ def test_misspelt_shirley_is_the_solihull_one_said_back(gazetteer: Gazetteer) ->
 def test_newport_is_ambiguous_with_candidates_labelled_by_area(gazetteer: Gazetteer) -> None:
     located = gazetteer.locate("Newport")
     assert located.match is Match.AMBIGUOUS and located.place is None
-    assert {"Newport, Wales", "Newport, Isle of Wight", "Newport, Shropshire"} <= set(
-        labels(gazetteer, "Newport")
-    )
+    assert {"Newport, Wales", "Newport, Isle of Wight", "Newport, Shropshire"} <= set(labels(gazetteer, "Newport"))
 
 
 def test_candidate_labels_never_repeat(gazetteer: Gazetteer) -> None:

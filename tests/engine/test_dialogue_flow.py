@@ -11,7 +11,7 @@ import pytest
 from assistant.engine.dialogue import handle, remember_results
 from assistant.engine.replies import Inbound, Reply
 from assistant.engine.slots import Slot, WhoFor
-from assistant.engine.state import State
+from assistant.engine.state import Profile, State
 
 NOW = dt.datetime(2026, 11, 25, 10, 0, tzinfo=dt.UTC)
 
@@ -132,3 +132,29 @@ def test_back_after_results_shows_results_without_the_last_answer() -> None:
 def test_no_under_results_is_acknowledged() -> None:
     _, said = talk("swimming in Dunstable", "no thanks")
     assert keys(said[1]) == ["after_results"]
+
+
+# Every word the questions and help texts suggest (plain and easy read) is understood.
+SUGGESTED = [
+    (Slot.WHO, "for me"), (Slot.WHO, "for my son"), (Slot.WHO, "I'm a support worker"),
+    (Slot.INTERESTS, "swimming"), (Slot.INTERESTS, "meeting people"), (Slot.INTERESTS, "skip"),
+    (Slot.NEEDS, "dementia"), (Slot.NEEDS, "a learning disability"), (Slot.NEEDS, "skip"),
+    (Slot.PLACE, "online"), (Slot.PLACE, "Dunstable"), (Slot.PLACE, "B91 1AA"),
+    (Slot.WHEN, "Monday mornings"), (Slot.WHEN, "weekday mornings"), (Slot.WHEN, "after 5"), (Slot.WHEN, "any time"),
+    (Slot.BUDGET, "free"), (Slot.BUDGET, "up to £5"), (Slot.BUDGET, "under £5 a session"), (Slot.BUDGET, "£40 a day"),
+    (Slot.BUDGET, "skip"), (Slot.MUST_HAVES, "wheelchair access"), (Slot.MUST_HAVES, "transport"),
+    (Slot.MUST_HAVES, "a quiet space"), (Slot.MUST_HAVES, "no"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("slot", "word"), SUGGESTED)
+def test_every_suggested_answer_is_understood(slot: Slot, word: str) -> None:
+    state = State(awaiting=slot, started=NOW, profile=Profile(who_for=WhoFor.SOMEONE))
+    _, said = talk(word, state=state)
+    assert not {"not_understood", "not_understood_twice"} & set(keys(said[0])), keys(said[0])
+
+
+@pytest.mark.parametrize("word", ["person", "talk to a person", "start again", "stop", "back", "help", "privacy"])
+def test_every_suggested_command_works(word: str) -> None:
+    _, said = talk("hi", word)
+    assert not {"not_understood", "not_understood_twice"} & set(keys(said[1])), keys(said[1])

@@ -72,6 +72,19 @@ def test_the_nearest_served_area_is_searched_only_when_the_person_picks_it() -> 
     assert profile.interests == ("activity-sport-swimming",)
 
 
+@pytest.mark.parametrize("answer", ["yes", "yes please, show me the nearest ones", "ok", "go on then, the closest"])
+def test_saying_yes_to_the_nearest_served_area_searches_it(answer: str) -> None:
+    _, replies = say("knit and natter in poole", answer)
+    profile = searched(replies)
+    assert profile is not None and profile.place is not None
+    assert (profile.place.local_authority, profile.place.area_wide) == ("Dorset", True)
+
+
+def test_another_town_after_a_place_outside_is_that_town() -> None:
+    state, _ = say("knit and natter in poole", "Formby")
+    assert state.profile.place is not None and state.profile.place.local_authority == "Sefton"
+
+
 @pytest.mark.parametrize(
     ("answer", "council"),
     [
@@ -135,6 +148,10 @@ def test_a_council_area_is_searched_as_a_whole_and_a_town_is_only_offered(messag
         ("Bootle lunch club", "Sefton"),
         ("leyton art", "Waltham Forest"),
         ("Lea Bridge cafe", "Waltham Forest"),
+        ("horse riding near Balsall Common CV7", "Solihull"),
+        ("knitting CV7", "Solihull"),
+        ("lunch club SG5 1AA", "Central Bedfordshire"),
+        ("We live in Poundbury. Memory cafe please", "Dorset"),
         ("verwood gardening", "Dorset"),
     ],
 )

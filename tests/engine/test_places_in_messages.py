@@ -138,3 +138,12 @@ def test_english_words_spelt_like_a_served_place_are_not_misspelt_places(word: s
 def test_a_misspelt_served_place_is_read_without_a_cue(text: str, said: str) -> None:
     mention = read_message(text).place
     assert mention is not None and mention.text == said
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("is there a group near Shirley?", "shirley"), ("day club in Walthamstow?", "walthamstow")],
+)
+def test_a_question_mark_after_a_place_is_not_part_of_it(text: str, said: str) -> None:
+    mention = read_message(text).place
+    assert mention is not None and mention.text == said

@@ -1,129 +1,95 @@
-"""Safeguarding: ≥40 phrasings that must trigger and ≥40 harmless look-alikes that must not."""
+"""Safeguarding: every tuning sentence is right, and unseen phrasings are caught as well.
+
+Two splits of sentences live beside this file: ``safeguarding_tuning.toml``, which the patterns in
+``content/safeguarding.toml`` were written against, and ``safeguarding_heldout.toml``, written
+before them from UK crisis-line and adult-safeguarding guidance and never tuned on. Tuning must be
+all right; held-out must keep recall and false alarms past floors (``bench/safeguarding.py``
+prints both splits).
+"""
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 import pytest
 
-from assistant.engine.safeguarding import Concern, concerns
+from assistant.engine.safeguarding import Concern, concerns, inflect, pluralise
 
-RISK = [
-    "I want to end it all",
-    "i just want to end it all tonight",
-    "I can't go on",
-    "i cant go on like this",
-    "I cannot go on anymore",
-    "I want to kill myself",
-    "thinking of killing myself",
-    "i want to die",
-    "I wish I was dead",
-    "everyone would be better off without me",
-    "I'd be better off dead",
-    "I feel suicidal",
-    "sucidal again today",
-    "I've been thinking about suicide",
-    "I want to take my own life",
-    "there's no reason to live",
-    "I have nothing to live for",
-    "life is not worth living",
-    "I don't want to live any more",
-    "dont want to be here anymore",
-    "I keep hurting myself",
-    "I want to harm myself",
-    "I self harm",
-    "I've been cutting myself",
-    "I'm going to take an overdose",
-    "thinking about an overdoze",
-    "I can't carry on",
-    "I can't do this anymore",
-    "I want to end my life",
-    "my son says he wants to kill himself and I want to kill myself too",
-]
-ABUSE = [
-    "my carer hits me",
-    "My carer hits me when I'm slow",
-    "they take my money",
-    "my nephew takes my money",
-    "someone stole my money",
-    "she keeps taking my money",
-    "he takes my pension every week",
-    "they lock me in my room",
-    "staff locked me in",
-    "they won't let me out of the house",
-    "my son beats me",
-    "he slaps me",
-    "the worker pushes me",
-    "my husband hurts me",
-    "I'm scared of my carer",
-    "I'm frightened of my carer",
-    "they don't feed me",
-    "he doesnt feed me",
-    "I think I'm being abused",
-    "I am being neglected",
-    "she threatens me",
-]
-HARMLESS = [
-    "end of the day",
-    "at the end of the week",
-    "killing time before the bus",
-    "hit the shops",
-    "let's hit the road",
-    "I'm dying to try pottery",
-    "my feet are killing me",
-    "I could die for a cup of tea",
-    "the film was to die for",
-    "we could end up in Luton",
-    "it ends at 3pm",
-    "does it end before 4",
-    "I love a good murder mystery",
-    "drama club did a play about a hanging basket competition",
-    "my mum takes my dog for walks",
-    "he takes the bus on Mondays",
-    "can you take money at the door",
-    "is it cash or card, they take money?",
-    "swimming every day",
-    "I can go on Tuesdays",
-    "we can carry on next week",
-    "can I carry on with knitting",
-    "my husband loves carpentry",
-    "my carer helps me with shopping",
-    "my carer takes me swimming",
-    "my son brings me",
-    "I'm scared of dogs",
-    "I'm afraid of heights",
-    "he's frightened of loud noises",
-    "quiet space please",
-    "no stairs",
-    "neglected gardens need volunteers",
-    "I want to live near Dunstable",
-    "life drawing class",
-    "Dorset Cereals",
-    "the cut off is 5pm",
-    "cut and paste class",
-    "I need help with personal care",
-    "help with my money management",
-    "the hit parade music quiz",
-    "fight club? no, boxercise",
-    "self help group",
-    "harm reduction talk",
-    "can't go on Mondays",
-    "I can't go on Saturdays",
-]
+HERE = Path(__file__).parent
+TUNING = tomllib.loads((HERE / "safeguarding_tuning.toml").read_text(encoding="utf-8"))
+HELD_OUT = tomllib.loads((HERE / "safeguarding_heldout.toml").read_text(encoding="utf-8"))
+HELD_OUT_RECALL_FLOOR = 0.9
+HELD_OUT_FALSE_ALARM_CEILING = 0.05
 
 
-@pytest.mark.parametrize("text", RISK)
+@pytest.mark.parametrize("text", TUNING["risk"])
 def test_risk_to_life_triggers(text: str) -> None:
     assert Concern.RISK in concerns(text)
 
 
-@pytest.mark.parametrize("text", ABUSE)
+@pytest.mark.parametrize("text", TUNING["abuse"])
 def test_abuse_or_neglect_triggers(text: str) -> None:
     assert Concern.ABUSE in concerns(text)
 
 
-@pytest.mark.parametrize("text", HARMLESS)
+@pytest.mark.parametrize("text", TUNING["harmless"])
 def test_harmless_look_alikes_do_not_trigger(text: str) -> None:
     assert concerns(text) == []
 
 
-def test_there_are_enough_cases() -> None:
-    assert len(RISK) + len(ABUSE) >= 40 and len(HARMLESS) >= 40
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son hit me",
+        "my carer hit me yesterday",
+        "I am scared of my daughter",
+        "nobody would miss me if I was gone",
+        "I can't cope any more",
+    ],
+)
+def test_the_phrasings_that_used_to_slip_through_are_caught(text: str) -> None:
+    assert concerns(text)
+
+
+def recall(split: dict[str, list[str]]) -> float:
+    wanted = [(t, Concern.RISK) for t in split["risk"]] + [(t, Concern.ABUSE) for t in split["abuse"]]
+    return sum(concern in concerns(text) for text, concern in wanted) / len(wanted)
+
+
+def false_alarms(split: dict[str, list[str]]) -> float:
+    return sum(bool(concerns(text)) for text in split["harmless"]) / len(split["harmless"])
+
+
+def test_unseen_phrasings_are_caught_without_many_false_alarms() -> None:
+    assert len(HELD_OUT["risk"]) + len(HELD_OUT["abuse"]) >= 50 and len(HELD_OUT["harmless"]) >= 30
+    assert recall(HELD_OUT) >= HELD_OUT_RECALL_FLOOR
+    assert false_alarms(HELD_OUT) <= HELD_OUT_FALSE_ALARM_CEILING
+
+
+def test_the_splits_share_no_sentence() -> None:
+    tuning = {t.lower() for texts in TUNING.values() for t in texts}
+    assert tuning.isdisjoint(t.lower() for texts in HELD_OUT.values() for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("verb", "forms"),
+    [
+        ("hit|hit|hit", ["hit", "hits", "hitting"]),
+        ("punch", ["punch", "punches", "punching", "punched"]),
+        ("grab", ["grab", "grabs", "grabbing", "grabbed"]),
+        ("bully", ["bully", "bullies", "bullying", "bullied"]),
+        ("tie|tied|tied", ["tie", "ties", "tying", "tied"]),
+        ("starve", ["starve", "starves", "starving", "starved"]),
+        ("threaten", ["threaten", "threatens", "threatening", "threatened"]),
+        ("take|took|taken", ["take", "takes", "taking", "took", "taken"]),
+    ],
+)
+def test_verbs_are_inflected_into_every_tense_and_person(verb: str, forms: list[str]) -> None:
+    assert inflect(verb) == forms
+
+
+def test_nouns_gain_plurals_and_possessives() -> None:
+    assert pluralise("carer") == ["carer", "carers"]
+    assert pluralise("support worker") == ["support worker", "support workers"]
+    assert pluralise("nephew") == ["nephew", "nephews"]

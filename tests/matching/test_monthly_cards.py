@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 from assistant.directory.models import Schedule
 from assistant.matching.cards import load_cards
 from assistant.matching.filters import opens_when
+from assistant.matching.listing import parse_days
 from assistant.matching.loader import Loader
 from assistant.matching.recurrence import next_date, parse_recurrence, weekdays_of
 from tests.matching.listings import window
@@ -73,6 +74,23 @@ def test_plain_weekdays_are_every_week() -> None:
     rule = parse_recurrence("WEEKLY", 1, "TU,TH")
     assert rule.every_week
     assert weekdays_of(rule) == ("TU", "TH")
+
+
+@pytest.mark.parametrize(
+    ("byday", "freq", "interval", "weekly"),
+    [
+        ("TU,TH", "WEEKLY", 1, True),
+        ("3TU", "MONTHLY", 1, False),
+        ("-1FR", None, None, False),
+        ("FR", "WEEKLY", 2, False),
+    ],
+)
+def test_only_every_week_rows_count_as_weekly_visits(
+    byday: str, freq: str | None, interval: int | None, weekly: bool
+) -> None:
+    days, is_weekly = parse_days(byday, freq, interval)
+    assert days == {p[-2:] for p in byday.split(",")}
+    assert is_weekly is weekly
 
 
 def _monthly_rows(engine: Engine) -> list[Schedule]:

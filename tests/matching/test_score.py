@@ -8,6 +8,7 @@ from dataclasses import asdict, replace
 from assistant.matching.listing import Listing, Price
 from assistant.matching.related import related, related_to
 from assistant.matching.score import WEIGHTS, Score, access_fit, interest_fit, needs_fit, score
+from assistant.matching.words import words_fit
 from tests.matching.listings import TODAY, criteria, listing
 
 ART, KNIT, MUSIC = "activity-arts-crafts", "activity-knit-natter", "activity-music"
@@ -30,8 +31,17 @@ def test_the_weights_sum_to_one() -> None:
 
 
 def test_the_total_is_the_weighted_sum_of_the_components() -> None:
-    parts = Score(interest=1.0, distance=0.5, needs=0.0, access=1.0, freshness=0.0, budget=1.0)
-    assert abs(parts.total - (WEIGHTS.interest + WEIGHTS.distance / 2 + WEIGHTS.access + WEIGHTS.budget)) < 1e-9
+    parts = Score(interest=1.0, words=0.5, distance=0.5, needs=0.0, access=1.0, freshness=0.0, budget=1.0)
+    expected = WEIGHTS.interest + WEIGHTS.words / 2 + WEIGHTS.distance / 2 + WEIGHTS.access + WEIGHTS.budget
+    assert abs(parts.total - expected) < 1e-9
+
+
+def test_the_persons_own_words_pick_the_listing_within_a_category() -> None:
+    swim = listing(activities=frozenset({KNIT}), text="Inclusive Swim Session. A quieter swim for adults.")
+    boccia = listing(activities=frozenset({KNIT}), text="Boccia and Bowls Club. Boccia for everyone.")
+    assert words_fit(swim.text, ("swimming",)) == 1.0 and words_fit(boccia.text, ("swimming",)) == 0.0
+    assert words_fit("Marston Green Tea Dance", ("tea dance", "music")) == 0.5
+    assert words_fit("Chair yoga", ("tea dance",)) == 0.0
 
 
 def test_an_exact_activity_beats_a_related_one_which_beats_none() -> None:

@@ -12,8 +12,8 @@ from assistant.matching.results import Card, Meeting
 TODAY = dt.date(2026, 12, 7)  # a Monday
 
 
-def meets(byday: str, freq: str = "WEEKLY", interval: int = 1, **dates: dt.date) -> Meeting:
-    rule = parse_recurrence(freq, interval, byday, **dates)
+def meets(byday: str, freq: str = "WEEKLY", interval: int = 1, valid_from: dt.date | None = None) -> Meeting:
+    rule = parse_recurrence(freq, interval, byday, valid_from=valid_from)
     return Meeting(weekdays_of(rule), dt.time(10), dt.time(12), rule=rule)
 
 

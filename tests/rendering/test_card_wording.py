@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from assistant.matching.results import Meeting
 from assistant.rendering.cards import card_details, card_lines, cost, when
 from tests.rendering.cards import TODAY, card, meets
 
@@ -35,7 +36,9 @@ def test_two_ordinals_of_one_weekday_read_as_one_phrase() -> None:
 
 def test_every_other_week_says_so_with_the_next_date() -> None:
     fortnightly = meets("FR", interval=2, valid_from=dt.date(2026, 9, 4))
-    assert when(card(sessions=(fortnightly,)), "plain", TODAY) == "every other Friday, 10am to 12pm, next on 11 December"
+    assert (
+        when(card(sessions=(fortnightly,)), "plain", TODAY) == "every other Friday, 10am to 12pm, next on 11 December"
+    )
 
 
 def test_a_weekly_group_needs_no_date() -> None:
@@ -113,3 +116,8 @@ def test_a_long_card_drops_activity_names_and_extra_sessions_before_facts_needed
         assert fact in line
     assert "lunch clubs" not in line
     assert "last Friday" not in line and "other times" in line  # "details" gives every session
+
+
+def test_a_schedule_with_no_days_or_times_says_the_feeds_own_words() -> None:
+    by_appointment = Meeting((), None, None, note="By appointment, weekday mornings")
+    assert when(card(sessions=(by_appointment,)), "plain", TODAY) == "By appointment, weekday mornings"
