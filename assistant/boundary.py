@@ -7,7 +7,8 @@ PostgreSQL and UTF-8 refuse) or a thousand spaces in a row. Every step is one pa
 ``MAX_RAW`` characters: the cost of a message never grows faster than its length.
 
 :func:`unsafe` is the check the web app applies to every path, query and form before any
-handler runs (``assistant.web.unsafe_input``).
+handler runs (``assistant.web.unsafe_input``); :func:`storable` cleans an id a signed webhook
+sent, which is answered rather than refused.
 """
 
 from __future__ import annotations
@@ -27,6 +28,11 @@ _UNSAFE = re.compile("[\x00\ud800-\udfff]")
 def unsafe(text: str) -> bool:
     """Whether ``text`` holds a NUL or a surrogate: something no database column should be sent."""
     return _UNSAFE.search(text) is not None
+
+
+def storable(text: str) -> str:
+    """``text`` without NULs and surrogates: an id a platform sent, safe to use as a key."""
+    return _UNSAFE.sub("", text)
 
 
 def inbound_text(raw: str) -> str:

@@ -18,7 +18,8 @@ end, which is what defeats a pattern that backtracks). Each goes through three r
 
 The baseline is the median time of a corpus of normal messages through the same path, measured
 in the same run. A message's time is the best of ``--repeats`` runs (so the machine's noise is
-not blamed on the message). The aim: no hostile message over ``--limit`` times a normal one.
+not blamed on the message). The aim: no hostile message over ``--limit`` times a normal one,
+judged on the channel turns (what stalls a worker); the engine-only rows show where time goes.
 """
 
 from __future__ import annotations
@@ -150,14 +151,16 @@ def main() -> None:
     messages = hostile()
     print(f"{len(messages)} hostile messages, {len(NORMAL)} normal ones, best of {args.repeats}, one core")
     with tempfile.TemporaryDirectory() as folder:
-        worst = report(paths(folder), messages, args.repeats)
-    verdict = "met" if worst <= args.limit else "NOT met"
-    print(f"\nworst hostile / normal, channel turn: {worst:.1f} x; aim <= {args.limit:g} x: {verdict}")
+        ratios = report(paths(folder), messages, args.repeats)
+    print()
+    for path, ratio in ratios.items():
+        verdict = "met" if ratio <= args.limit else "NOT met"
+        print(f"worst hostile / normal, {path}: {ratio:.1f} x; aim <= {args.limit:g} x: {verdict}")
 
 
-def report(runs: dict[str, Path], messages: dict[str, str], repeats: int) -> float:
-    """Print each path's five slowest hostile messages; return the worst ratio of a channel turn."""
-    ratio = 0.0
+def report(runs: dict[str, Path], messages: dict[str, str], repeats: int) -> dict[str, float]:
+    """Print each path's five slowest hostile messages; return each channel turn's worst ratio."""
+    ratios: dict[str, float] = {}
     for path, run in runs.items():
         for text in NORMAL:  # warm the caches, as a running service has them
             run(text)
@@ -167,8 +170,8 @@ def report(runs: dict[str, Path], messages: dict[str, str], repeats: int) -> flo
         for seconds, name in slowest[:5]:
             print(f"  {seconds / baseline:8.1f} x  {seconds * 1000:9.2f} ms  {name}")
         if path.startswith("channel"):
-            ratio = max(ratio, slowest[0][0] / baseline)
-    return ratio
+            ratios[path] = slowest[0][0] / baseline
+    return ratios
 
 
 if __name__ == "__main__":

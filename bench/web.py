@@ -113,7 +113,10 @@ def serve(kind: str, port: int, database_url: str) -> None:
 
         unlimited = 10**9
         settings = Settings(
-            database_url=database_url, chat_rate_per_minute=unlimited, ip_rate_per_minute=unlimited
+            database_url=database_url,
+            chat_rate_per_minute=unlimited,
+            ip_rate_per_minute=unlimited,
+            dayfinder_env="development",  # a local benchmark, with the public development secrets
         )
         app = create_app(settings)
     uvicorn.run(app, host=HOST, port=port, workers=1, log_level="warning", access_log=False)

@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
-from assistant.boundary import inbound_text
+from assistant.boundary import inbound_text, storable
 from assistant.channels import optouts
 from assistant.channels.gsm import gsm_safe
 from assistant.channels.sms_format import sms_texts
@@ -63,7 +63,7 @@ class TwilioWebhook:
         sid, sender = form.get("MessageSid") or form.get("SmsSid") or "", form.get("From") or ""
         if not sid or not sender:
             return twiml([])
-        key, sid, body = self._conversations.key(CHANNEL, sender), sid[:64], form.get("Body") or ""
+        key, sid, body = self._conversations.key(CHANNEL, sender), storable(sid)[:64], form.get("Body") or ""
         now = self._clock()
         seen = optouts.claim(self._engine, CHANNEL, sid, key, now)
         if seen is None:

@@ -38,7 +38,7 @@ from assistant.engine.understand import understand
 
 Turn = tuple[State, list[Reply]]
 # Answers that make a message more than small talk, even when it also asks something off topic.
-WORTH_SEARCHING = frozenset({Slot.WHO, Slot.NEEDS, Slot.PLACE})
+WORTH_SEARCHING = frozenset({Slot.WHO, Slot.NEEDS})
 
 
 def handle(state: State, inbound: Inbound, now: dt.datetime) -> Turn:

@@ -43,7 +43,10 @@ class Kind(StrEnum):
     MONEY_LOW = "money_low"  # "cheap", "a few pound": free or low cost
     MONEY_OPEN = "money_open"  # "direct payment": any price
     GREETING = "greeting"
-    OFF_TOPIC = "off_topic"  # "what's the weather like": not something Dayfinder can help with
+    OFF_TOPIC = "off_topic"
+    PASSING = "passing"  # "it's a lovely", "I work": the day or time after is said in passing
+    ANYTHING = "anything"  # "anything", "what's on": any activity will do
+    MEANWHILE = "meanwhile"  # "so I can": what follows is what the carer will do, not a wish  # "what's the weather like": not something Dayfinder can help with
     LIMIT = "limit"
     CURRENCY = "currency"
     PENCE = "pence"
@@ -83,6 +86,7 @@ class Lexicon:
     period_lead: frozenset[str]
     period_before: frozenset[str]
     other_units: frozenset[str]
+    passing_between: frozenset[str]  # words between a passing cue and its day: "it's a lovely Monday"
     rewrites: Mapping[tuple[str, ...], tuple[str, ...]]  # shortenings and homophones, by tokens
     rewrite_lengths: Mapping[str, tuple[int, ...]]  # rewrite lengths by first token, longest first
 
@@ -131,7 +135,7 @@ _KEYED: list[tuple[tuple[str, ...], Kind, Callable[[str], str]]] = [
     (("money", "amounts"), Kind.AMOUNT, _check_number),
     (("money", "periods"), Kind.PERIOD, _check_period),
     (("numbers",), Kind.NUMBER, _check_number),
-    (("online",), Kind.ONLINE, lambda k: {"yes": "yes", "no": "no"}[k]),
+    (("online",), Kind.ONLINE, lambda k: {"yes": "yes", "no": "no", "only": "only"}[k]),
     (("slots",), Kind.SLOT, lambda k: Slot(k).value),
     (("age", "decades"), Kind.AGE, _check_number),
 ]
@@ -147,6 +151,9 @@ _LISTS: list[tuple[tuple[str, ...], Kind]] = [
     (("money", "open"), Kind.MONEY_OPEN),
     (("greetings", "words"), Kind.GREETING),
     (("off_topic", "words"), Kind.OFF_TOPIC),
+    (("passing", "cues"), Kind.PASSING),
+    (("anything", "words"), Kind.ANYTHING),
+    (("meanwhile", "cues"), Kind.MEANWHILE),
     (("money", "limit"), Kind.LIMIT),
     (("money", "currency"), Kind.CURRENCY),
     (("money", "pence"), Kind.PENCE),
@@ -222,6 +229,7 @@ def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
         period_lead=_words(data, ("money", "period_lead")),
         period_before=_words(data, ("money", "period_before")),
         other_units=_words(data, ("money", "other_units")),
+        passing_between=_words(data, ("passing", "between")),
         rewrites=rewrites,
         rewrite_lengths=_lengths(rewrites),
     )

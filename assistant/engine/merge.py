@@ -11,8 +11,8 @@ def given_slots(u: Understanding) -> set[Slot]:
     given = set()
     if u.who_for is not None or u.age is not None:
         given.add(Slot.WHO)  # "he's 84" answers who it is for
-    if u.interests or u.avoid_interests:
-        given.add(Slot.INTERESTS)
+    if u.interests or u.avoid_interests or u.anything:
+        given.add(Slot.INTERESTS)  # "anything" answers what they enjoy
     if u.needs:
         given.add(Slot.NEEDS)
     if u.place is not None or u.online_ok is True:
@@ -53,6 +53,7 @@ def merge(profile: Profile, u: Understanding, place: PlaceValue | None) -> Profi
         changes["place"] = place
     if u.online_ok is not None:
         changes["online_ok"] = u.online_ok
+        changes["online_only"] = u.online_only
     if u.days:
         changes.update(days=frozenset(u.days), avoid_days=frozenset(u.avoid_days))
     elif u.avoid_days:
@@ -74,7 +75,7 @@ def clear(profile: Profile, slot: Slot) -> Profile:
         Slot.WHO: {"who_for": None, "age": None},
         Slot.INTERESTS: {"interests": (), "avoid_interests": (), "keywords": ()},
         Slot.NEEDS: {"needs": ()},
-        Slot.PLACE: {"place": None, "online_ok": None},
+        Slot.PLACE: {"place": None, "online_ok": None, "online_only": False},
         Slot.WHEN: {
             "days": frozenset(),
             "avoid_days": frozenset(),

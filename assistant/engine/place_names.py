@@ -24,6 +24,9 @@ MISSPELT_CUTOFF = 85.0  # served names only: "walthamstw", "chelmsly wood", "sto
 MIN_MISSPELT_LENGTH = 6
 _PLACE = (Meaning(Kind.PLACE),)
 _NAMING = frozenset({"called", "named", "name", "names"})  # "my mum Shirley", "she's called Victoria"
+# A team, not a place: "he supports Everton", "mad on Southport", "a fan of Crosby".
+_TEAM = frozenset({"supports", "support", "supporting", "supporter", "fan", "fans", "mad", "follows", "watches"})
+TEAM_REACH = 2
 
 
 def take(items: list[Item]) -> None:
@@ -79,12 +82,20 @@ def _accepted(items: list[Item], start: int, end: int, lexicon: Lexicon) -> bool
     previous = items[start - 1] if start else None
     if previous is not None and end - start == 1 and (previous.has(Kind.WHO) or previous.text in _NAMING):
         return False
+    if any(item.text in _TEAM for item in items[max(0, start - TEAM_REACH) : start]):
+        return False
     return info.served or info.notable
+
+
+def _served(items: list[Item], start: int, end: int) -> bool:
+    info = load_gazetteer().name_info(normalise_name(" ".join(item.text for item in items[start:end])))
+    return info is not None and info.served
 
 
 def named_place(items: list[Item], lexicon: Lexicon) -> PlaceMention | None:
     """The longest name the gazetteer knows exactly, anywhere in one clause, with a county after it."""
-    best: tuple[int, int, int] | None = None  # words, -start, end
+    # The longest, then one said after "in"/"near", then one Dayfinder serves, then the last said.
+    best: tuple[int, bool, bool, int, int] | None = None  # words, cued, served, start, end
     for start, first in enumerate(items):
         if first.used or not first.text.replace(" ", "").isalpha():
             continue
@@ -94,11 +105,12 @@ def named_place(items: list[Item], lexicon: Lexicon) -> PlaceMention | None:
             if words > MAX_NAME_WORDS or not items[end].text.replace(" ", "").isalpha():
                 break
             end += 1
-            if (best is None or words > best[0]) and _accepted(items, start, end, lexicon):
-                best = (words, -start, end)
+            rank = (words, _cued(items, start, lexicon), _served(items, start, end), start, end)
+            if (best is None or rank > best) and _accepted(items, start, end, lexicon):
+                best = rank  # people most often end with the place: "..., Maghull"
     if best is None:
         return None
-    start, end = -best[1], best[2]
+    start, end = best[3], best[4]
     end = _county_after(items, end)
     take(items[start:end])
     return PlaceMention(" ".join(item.text for item in items[start:end]))

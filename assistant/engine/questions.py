@@ -43,11 +43,16 @@ def next_slot(state: State) -> Slot | None:
     return None
 
 
+ENOUGH_SAID = 2  # answers besides the place that say enough to search on: "Weymouth, weekends, wheelchair"
+
+
 def ready(state: State) -> bool:
-    """Enough to search: somewhere to look and something to look for (or "anything")."""
+    """Enough to search: somewhere to look and something to look for (or "anything"), or
+    somewhere to look and enough else said that asking more first would only delay results."""
     profile = state.profile
     wanted = profile.has(Slot.INTERESTS) or profile.has(Slot.NEEDS) or Slot.INTERESTS in state.settled
-    return profile.has(Slot.PLACE) and wanted
+    said = sum(profile.has(s) for s in (Slot.WHEN, Slot.BUDGET, Slot.MUST_HAVES)) + (profile.age is not None)
+    return profile.has(Slot.PLACE) and (wanted or said >= ENOUGH_SAID)
 
 
 def refine(state: State) -> list[Reply]:

@@ -22,8 +22,36 @@ _AROUND = frozenset(
 )  # fmt: skip
 _SOMEONE_ELSE = frozenset(["he", "hes", "him", "his", "she", "shes", "her", "they", "theyre", "them"])
 _REACH = 3  # items either side of "or"
+CARERS_BREAK = "activity-carers-support"
 _DAY_KINDS = (Kind.DAYS,)
 _TIME_KINDS = (Kind.PART, Kind.AFTER, Kind.BEFORE, Kind.CLOCK, Kind.NAMED_TIME)
+
+
+def mark_passing_times(items: list[Item], lexicon: Lexicon) -> None:
+    """Days and times said in passing are not when they are free: "it's a lovely Monday morning",
+    "I work Monday to Friday", "I rang last Tuesday". They are taken, so nothing reads them."""
+    for index, item in enumerate(items):
+        if item.has(Kind.MEANWHILE):
+            _meanwhile(items, index)
+        if not item.has(Kind.PASSING):
+            continue
+        for later in items[index + 1 : index + 1 + _REACH + 2]:
+            if later.clause != item.clause:
+                break
+            if later.has(Kind.DAYS) or later.has(Kind.PART) or later.has(Kind.NAMED_TIME):
+                later.used = True
+            elif later.text not in lexicon.passing_between and not later.has(Kind.FILLER):
+                break
+
+
+def _meanwhile(items: list[Item], cue: int) -> None:
+    """"So I can do the shopping": the rest of the clause is the carer's plan, not a wish; only a
+    break for the carer ("so I can have a rest") still counts."""
+    for later in items[cue + 1 :]:
+        if later.clause != items[cue].clause:
+            return
+        if later.value(Kind.TERM) != CARERS_BREAK:
+            later.used = True
 
 
 def short_who(tokens: list[str], lexicon: Lexicon, aged: bool) -> WhoFor | None:

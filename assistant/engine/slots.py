@@ -88,6 +88,7 @@ class Understanding:
     needs: list[str] = field(default_factory=list)  # need-* ids
     place: PlaceMention | None = None
     online_ok: bool | None = None  # "online is fine" / "online only" -> True; "not online" -> False
+    online_only: bool = False  # "music online", "on zoom": online rather than in person
     days: set[str] = field(default_factory=set)  # MO..SU
     avoid_days: set[str] = field(default_factory=set)  # "not Mondays"
     parts_of_day: set[PartOfDay] = field(default_factory=set)
@@ -103,6 +104,7 @@ class Understanding:
     skip: bool = False  # "skip", "any", "don't mind", "no preference"
     greeting: bool = False  # "hi", "hello": answered with a greeting when nothing else is said
     off_topic: bool = False  # "what's the weather like?": not something to search for
+    anything: bool = False  # "anything", "what's on": any activity will do
 
     def empty(self) -> bool:
         """Nothing at all was understood."""

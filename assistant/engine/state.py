@@ -38,6 +38,7 @@ class Profile(BaseModel):
     needs: tuple[str, ...] = ()
     place: PlaceValue | None = None
     online_ok: bool | None = None
+    online_only: bool = False  # "music online": only online listings, though a place was given
     days: frozenset[str] = frozenset()
     avoid_days: frozenset[str] = frozenset()
     parts_of_day: frozenset[PartOfDay] = frozenset()

@@ -23,7 +23,7 @@ from assistant.engine.lexicon import Kind, load_lexicon
 from assistant.engine.money import read_budget
 from assistant.engine.negation import negated_items
 from assistant.engine.numbers import mark_other_units, read_age, read_bare_age, read_pick
-from assistant.engine.short_answers import either_days_or_times, short_who
+from assistant.engine.short_answers import either_days_or_times, mark_passing_times, short_who
 from assistant.engine.slots import Command, PartOfDay, Slot, Understanding, WhoFor
 from assistant.engine.text import normalise, tokenise
 from assistant.engine.when import read_times
@@ -52,6 +52,7 @@ def read_message(text: str, expecting: Slot | None = None) -> Understanding:
     found = Understanding(place=find_place(items, normalised, lexicon))
     correct_typos(items, lexicon)
     mark_other_units(items, lexicon)
+    mark_passing_times(items, lexicon)
     negated = negated_items(items)
     found.after, found.before, found.parts_of_day = read_times(items)
     found.either = either_days_or_times(items)
@@ -60,6 +61,7 @@ def read_message(text: str, expecting: Slot | None = None) -> Understanding:
     _read_vocabulary(items, negated, found)
     found.greeting = any(item.has(Kind.GREETING) for item in items)
     found.off_topic = any(item.has(Kind.OFF_TOPIC) for item in items)
+    found.anything = any(item.has(Kind.ANYTHING) for item in items)
     found.commands = read_commands(items)
     found.skip = Command.SKIP in found.commands
     found.correcting, found.change = read_correction(items)
@@ -78,6 +80,8 @@ def _read_vocabulary(items: list[Item], negated: set[int], found: Understanding)
     """Terms, days, parts of day, who it is for and online, each kept or avoided by negation."""
     who: list[WhoFor] = []
     online: list[bool] = []
+    only: list[bool] = []  # "music online": online rather than in person
+    fine: list[bool] = []  # "online is fine": online as well
     for index, item in enumerate(items):
         if item.used:
             continue
@@ -96,12 +100,15 @@ def _read_vocabulary(items: list[Item], negated: set[int], found: Understanding)
             elif meaning.kind is Kind.WHO and not no:
                 who.append(WhoFor(meaning.value))
             elif meaning.kind is Kind.ONLINE:
-                online.append((meaning.value == "yes") != no)
+                online.append((meaning.value != "no") != no)
+                only.append(meaning.value == "only" and not no)
+                fine.append(meaning.value == "yes" and not no)
     # Categories are broad: "cooking but not baking" still wants cookery; a day said both ways is avoided.
     found.avoid_interests = [i for i in found.avoid_interests if i not in found.interests]
     found.days -= found.avoid_days
     found.who_for = max(who, key=_WHO_RANK.__getitem__, default=None)
     found.online_ok = True if any(online) else (False if online else None)
+    found.online_only = any(only) and not any(fine)
 
 
 def _add_term(found: Understanding, term: str, *, avoid: bool) -> None:

@@ -18,6 +18,16 @@ AREA_RADIUS_MILES = 50.0  # a whole council area: the largest served (Dorset) fi
 # A carer's own wish ("a break", "something for him while I rest") is met by any activity for the
 # person they care for: it ranks carers' breaks higher but never hides everything else.
 CARERS_WISHES = frozenset({"activity-carers-support", "need-carers"})
+# The words that ask for a break (time off while the person cared for is looked after), not for
+# carers' own support: "a carers group" or "support for carers" is carers' support, always.
+BREAK_WORDS = frozenset(
+    {
+        "respite", "respite care", "a break", "short break", "short breaks", "time off", "break from caring",
+        "a rest", "some rest", "while i rest", "while i have a rest", "give me a break", "give me some time",
+        "some time for me", "time for myself", "me time", "a breather", "while i work", "while im at work",
+        "sitting service", "carers break", "carers breaks",
+    }
+)  # fmt: skip
 OLDER_AGE = 65  # "Older people, usually 65 and over" (taxonomy.json): age alone says this need
 OLDER_PEOPLE = "need-older-people"
 
@@ -72,7 +82,14 @@ def _for_someone_cared_for(profile: Profile) -> bool:
     it is, unless the carer asks for themselves and names nothing else."""
     wishes = set(profile.interests) | set(profile.needs)
     others = wishes - CARERS_WISHES
+    support = [word for word in profile.keywords if word not in BREAK_WORDS and _about_carers(word)]
+    if "need-carers" in wishes or support:
+        return False  # "a carers group", "for carers": support for the carer, asked for by name
     return bool(wishes & CARERS_WISHES) and (profile.who_for is WhoFor.SOMEONE or bool(others))
+
+
+def _about_carers(word: str) -> bool:
+    return "carer" in word or "caring" in word
 
 
 def window_of(profile: Profile) -> TimeWindow:
@@ -95,6 +112,8 @@ def criteria_for(profile: Profile) -> Criteria:
     interests, needs = frozenset(profile.interests), needs_of(profile)
     if _for_someone_cared_for(profile):
         interests, needs = interests - CARERS_WISHES, needs - CARERS_WISHES
+    if profile.online_only:
+        place = None  # online rather than in person: the place only says whose listings to prefer
     return Criteria(
         origin=(place.latitude, place.longitude) if place else None,
         radius=AREA_RADIUS_MILES if place and place.area_wide else FIRST_RADIUS_MILES,

@@ -74,6 +74,8 @@ def parse_days(byday: str, freq: str | None = None, interval: int | None = None)
     the count of visits a week (for weekly prices) leaves it out, as it does every other week."""
     parts = [p.strip().upper() for p in byday.split(",") if p.strip()]
     days = frozenset(p[-2:] for p in parts if p[-2:] in DAY_ORDER)
+    if not parts and (freq or "").upper() == "DAILY":
+        days = frozenset(DAY_ORDER)  # "every day" needs no day list
     every = (freq or "WEEKLY").upper() in ("WEEKLY", "DAILY") and (interval or 1) == 1
     weekly = all(len(p) == 2 for p in parts) and every
     return days, weekly

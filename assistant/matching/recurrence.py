@@ -95,7 +95,10 @@ def parse_recurrence(
 
 
 def weekdays_of(rule: Recurrence) -> tuple[str, ...]:
-    """The weekday codes the rule meets on, Monday first, ordinals aside."""
+    """The weekday codes the rule meets on, Monday first, ordinals aside (a daily rule with no
+    days given meets on all seven)."""
+    if rule.freq == "DAILY" and not rule.days:
+        return DAY_ORDER
     codes = {code for _, code in rule.days}
     return tuple(d for d in DAY_ORDER if d in codes)
 

@@ -5,13 +5,15 @@ When too little fits, the search climbs one rung at a time, each keeping the run
 1. the radius: 3 → 5 → 10 → 20 miles (climbed while fewer than a page fit, so a rural search
    is not left with one result when more lie just beyond, and "more" reads further out before
    it says there are no more);
-2. neighbouring times: the day either side of each day asked for, and an hour's slack on times;
-3. related activities (:mod:`assistant.matching.related`);
-4. online options, unless the person said not online;
-5. the nearest other activities that suit, at any time: a search never dead-ends while
-   anything within reach fits the person's needs, age, budget and must-haves.
+2. related activities (:mod:`assistant.matching.related`);
+3. online options, unless the person said not online;
+4. the nearest other activities that suit, at the times asked for;
+5. neighbouring times: the day either side of each day asked for, and an hour's slack on times;
+6. any time at all. When someone is free matters more than what they do there (carers work,
+   buses stop), so times are bent last; a search never dead-ends while anything within reach
+   fits the person's needs, age, budget and must-haves.
 
-Rungs 2 to 5 are climbed only when nothing at all fits: a wish is bent only when nothing
+Rungs 2 to 6 are climbed only when nothing at all fits: a wish is bent only when nothing
 meets it. Needs, age, must-haves, the budget and
 things to avoid are never relaxed: a budget is a limit, widened only when the person says so.
 :func:`widenings` then compares what was found with what was asked, so each note names a
@@ -37,7 +39,7 @@ ENOUGH_NEARBY = 3  # one SMS page
 HOUR_SLACK_MINUTES = 60
 BUDGET_STEP = 1.5
 FREE_STEP_POUNDS = 5.0
-STEPS = ("radius", "days", "hours", "budget", "related", "online", "other")
+STEPS = ("radius", "days", "hours", "budget", "related", "online", "other", "any_time")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,22 +58,28 @@ def ladder(profile: Profile) -> Iterator[Rung]:
         for radius in RADII[1:]:
             current = replace(current, radius=radius)
             yield Rung("radius", current, widen_if_few=radius < RADII[-1])
-    if not (current.when.any_day and current.when.any_hour):
-        days = current.when.days
-        if days:
-            days = (days | {_next(d, step) for d in days for step in (-1, 1)}) - current.when.avoid_days
-        slack = 0 if current.when.any_hour else HOUR_SLACK_MINUTES
-        current = replace(current, when=replace(current.when, days=days, slack=slack))
-        yield Rung("times", current, widen_if_few=False)
     if current.interests:
         current = replace(current, interests=current.interests | related_to(current.interests))
         yield Rung("related", current, widen_if_few=False)
     if has_place and not current.online and profile.online_ok is not False:
         current = replace(current, online=True)
         yield Rung("online", current, widen_if_few=False)
-    if current.interests or not (current.when.any_day and current.when.any_hour):
-        anything = replace(current, interests=frozenset(), when=TimeWindow(avoid_days=current.when.avoid_days))
-        yield Rung("other", anything, widen_if_few=False)
+    if current.interests:
+        current = replace(current, interests=frozenset())
+        yield Rung("other", current, widen_if_few=False)
+    if not (current.when.any_day and current.when.any_hour):
+        current = replace(current, when=_neighbouring(current.when))
+        yield Rung("times", current, widen_if_few=False)
+        current = replace(current, when=TimeWindow(avoid_days=current.when.avoid_days))
+        yield Rung("any_time", current, widen_if_few=False)
+
+
+def _neighbouring(when: TimeWindow) -> TimeWindow:
+    """The day either side of each day asked for, and an hour's slack on the times."""
+    days = when.days
+    if days:
+        days = (days | {_next(d, step) for d in days for step in (-1, 1)}) - when.avoid_days
+    return replace(when, days=days, slack=0 if when.any_hour else HOUR_SLACK_MINUTES)
 
 
 def _next(day: str, step: int) -> str:
@@ -97,10 +105,13 @@ def widenings(profile: Profile, asked: Criteria, found: Sequence[Listing], first
         notes.append(_radius_note(profile, asked, max(beyond), first_count))
     any_hour = replace(asked.when, parts=frozenset(), after=None, before=None)
     any_day = replace(asked.when, days=frozenset(), avoid_days=frozenset())
-    if not asked.when.any_day and not all(opens_when(f, any_hour) for f in found):
-        notes.append(Widening("days"))
-    if not asked.when.any_hour and not all(opens_when(f, any_day) for f in found):
-        notes.append(Widening("hours"))
+    if not all(opens_when(f, _neighbouring(asked.when)) for f in found):
+        notes.append(Widening("any_time"))
+    else:
+        if not asked.when.any_day and not all(opens_when(f, any_hour) for f in found):
+            notes.append(Widening("days"))
+        if not asked.when.any_hour and not all(opens_when(f, any_day) for f in found):
+            notes.append(Widening("hours"))
     if asked.budget is not None and not all(affordable_for(f, asked) for f in found):
         notes.append(_budget_note(asked.budget))
     related = asked.interests | related_to(asked.interests)

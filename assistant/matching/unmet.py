@@ -31,6 +31,7 @@ WISH_OF_STEP = {
     "related": "activity",
     "other": "activity",
     "online": "in_person",
+    "any_time": "times",
 }
 
 

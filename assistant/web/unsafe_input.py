@@ -5,6 +5,11 @@ one in a path (``/listing/%00``), a query (``?text=%00``), a form (a problem rep
 sign-in) or a JSON body (``"\\u0000"``, ``"\\ud800"``) used to reach the database and come back as
 a 500. Such a request gets a friendly 400 instead. Bodies are read whole, which is safe because
 :class:`assistant.web.limits.BodySizeLimit` runs first and bounds them.
+
+The Twilio and Telegram webhooks are the exception: only Twilio (signed) and Telegram (with the
+webhook secret) can call them, and what they carry is a person's message, which deserves an
+answer whatever characters it holds. Their channels strip those characters instead
+(``assistant.boundary``), and a 400 would only make the platform send the message again.
 """
 
 from __future__ import annotations
@@ -15,9 +20,12 @@ from urllib.parse import unquote_to_bytes
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.boundary import unsafe
+from assistant.channels.sms import PATH as SMS_WEBHOOK
+from assistant.channels.telegram_webhook import PATH as TELEGRAM_WEBHOOK
 from assistant.web.errors import friendly
 
 _WITH_BODY = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+STRIPPED_BY_THE_CHANNEL = frozenset({SMS_WEBHOOK, TELEGRAM_WEBHOOK})
 
 
 class RefuseUnsafeInput:
@@ -27,7 +35,7 @@ class RefuseUnsafeInput:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or scope.get("path") in STRIPPED_BY_THE_CHANNEL:
             await self.app(scope, receive, send)
             return
         if unsafe(scope.get("path", "")) or _nul_in_form(scope.get("query_string", b"")):

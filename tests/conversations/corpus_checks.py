@@ -171,8 +171,8 @@ def shown_problems(expect: Expect, shown: Sequence[Listing], fitting: int = TOP)
     """What is wrong with the results shown, as (class, why) pairs; empty when they meet the need.
 
     Every result keeps the hard rules; the first ``min(3, fitting)`` keep online, days, times and
-    access too, where ``fitting`` is how many listings in the directory could; at least one of
-    the top 3 has one of the interests, and one serves all the needs."""
+    access too, where ``fitting`` is how many listings in the directory could (see :func:`fitting`);
+    at least one of the top 3 has one of the interests, and one serves all the needs."""
     problems = [p for item in shown for p in _item_problems(expect, item)]
     problems += [p for item in shown[: min(TOP, fitting)] for p in _fit_problems(expect, item)]
     top = shown[:TOP]
@@ -184,8 +184,14 @@ def shown_problems(expect: Expect, shown: Sequence[Listing], fitting: int = TOP)
 
 
 def fitting(expect: Expect, listings: Iterable[Listing]) -> int:
-    """How many listings keep both the hard rules and the days, times and access."""
-    return sum(not _item_problems(expect, i) and not _fit_problems(expect, i) for i in listings)
+    """How many listings keep the hard rules and the wishes and are one of the interests: so many
+    of the first results must keep the wishes. Where none can, the assistant may widen either the
+    wishes or the interests (saying so); the interests are checked on their own anyway."""
+    wanted = set(expect.interests)
+    return sum(
+        not _item_problems(expect, i) and not _fit_problems(expect, i) and (not wanted or bool(i.activities & wanted))
+        for i in listings
+    )
 
 
 def satisfiable(expect: Expect, listings: Iterable[Listing]) -> bool:

@@ -30,8 +30,8 @@ Expectations (``expect``), all optional:
 
 Result checks apply to the last cards shown in the conversation. Area, budget and age are hard
 rules for every card; online, days, times and access hold for the first three cards, or for as
-many as the directory has listings meeting them (the rest may be widened, as the matcher's ladder
-does, saying what they do not meet).
+many as the directory has listings meeting them and the interests (the rest may be widened, as
+the matcher's ladder does, saying what they do not meet).
 """
 
 from __future__ import annotations

@@ -93,6 +93,10 @@ def test_only_every_week_rows_count_as_weekly_visits(
     assert is_weekly is weekly
 
 
+def test_a_daily_row_with_no_days_meets_every_day() -> None:
+    assert parse_days("", "DAILY") == (frozenset({"MO", "TU", "WE", "TH", "FR", "SA", "SU"}), True)
+
+
 def _monthly_rows(engine: Engine) -> list[Schedule]:
     with Session(engine) as session:
         rows = session.exec(select(Schedule).where(col(Schedule.freq) == "MONTHLY")).all()

@@ -121,3 +121,7 @@ def test_a_long_card_drops_activity_names_and_extra_sessions_before_facts_needed
 def test_a_schedule_with_no_days_or_times_says_the_feeds_own_words() -> None:
     by_appointment = Meeting((), None, None, note="By appointment, weekday mornings")
     assert when(card(sessions=(by_appointment,)), "plain", TODAY) == "By appointment, weekday mornings"
+
+
+def test_a_daily_rule_with_no_days_is_every_day() -> None:
+    assert when(card(sessions=(meets("", "DAILY"),)), "plain", TODAY) == "every day 10am to 12pm"

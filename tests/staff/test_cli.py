@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 import typer
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func
+from sqlmodel import Session, col, select
 from typer.testing import CliRunner
 
 from assistant.cli.users import users_app
-from assistant.staff.users import authenticate, find_user
+from assistant.staff import sessions
+from assistant.staff.users import StaffSession, authenticate, find_user
 
 pytestmark = pytest.mark.storage
 
@@ -57,3 +61,23 @@ def test_mistakes_are_refused_clearly(app: typer.Typer, engine: Engine, configur
     assert again.exit_code == 1 and "already an account" in again.output
     missing = runner.invoke(app, ["users", "disable", "nobody@example.org"])
     assert missing.exit_code == 1 and "no account for nobody@example.org" in missing.output
+
+
+def test_a_new_password_from_the_command_line_signs_the_account_out_everywhere(
+    app: typer.Typer, engine: Engine, configured: str
+) -> None:
+    runner = CliRunner()
+    runner.invoke(app, ["users", "add", "di@example.org", "--name", "Di", "--password-stdin"], input=PASSWORD)
+    user = find_user(engine, "di@example.org")
+    assert user is not None and user.id is not None
+    limits = sessions.Limits(idle=dt.timedelta(minutes=30), absolute=dt.timedelta(hours=8))
+    token = sessions.start(engine, user.id, dt.datetime.now(dt.UTC), limits)
+    new = "another long password"
+    changed = runner.invoke(app, ["users", "password", "di@example.org", "--password-stdin"], input=new)
+    assert changed.exit_code == 0 and "every session it had open has ended" in changed.output
+    assert sessions.resume(engine, token, dt.datetime.now(dt.UTC), limits) is None
+    with Session(engine) as db:
+        assert db.exec(select(func.count()).where(col(StaffSession.user_id) == user.id)).one() == 0
+    assert authenticate(engine, "di@example.org", new) is not None
+    missing = runner.invoke(app, ["users", "password", "nobody@example.org", "--password-stdin"], input=PASSWORD)
+    assert missing.exit_code == 1

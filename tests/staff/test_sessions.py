@@ -53,7 +53,7 @@ def age_sessions(engine: Engine, email: str, **back: dt.timedelta) -> None:
     now = dt.datetime.now(dt.UTC)
     values = {name: now - delta for name, delta in back.items()}
     with session_scope(engine) as session:
-        session.exec(update(StaffSession).where(col(StaffSession.user_id) == user.id).values(**values))  # type: ignore[call-overload]
+        session.exec(update(StaffSession).where(col(StaffSession.user_id) == user.id).values(**values))
 
 
 def test_a_cookie_replayed_after_sign_out_opens_nothing(client: TestClient, email: str) -> None:
@@ -116,6 +116,7 @@ def test_activity_keeps_a_session_alive(settings: Settings, engine: Engine, emai
         age_sessions(engine, email, seen_at=dt.timedelta(minutes=settings.staff_idle_minutes - 1))
         assert signed_in(client)
         user = find_user(engine, email)
+        assert user is not None
         with session_scope(engine) as session:
             seen = session.exec(select(StaffSession.seen_at).where(col(StaffSession.user_id) == user.id)).one()
         assert dt.datetime.now(dt.UTC) - seen.replace(tzinfo=dt.UTC) < dt.timedelta(minutes=1)
