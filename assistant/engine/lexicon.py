@@ -43,10 +43,10 @@ class Kind(StrEnum):
     MONEY_LOW = "money_low"  # "cheap", "a few pound": free or low cost
     MONEY_OPEN = "money_open"  # "direct payment": any price
     GREETING = "greeting"
-    OFF_TOPIC = "off_topic"
+    OFF_TOPIC = "off_topic"  # "what's the weather like": not something Dayfinder can help with
     PASSING = "passing"  # "it's a lovely", "I work": the day or time after is said in passing
     ANYTHING = "anything"  # "anything", "what's on": any activity will do
-    MEANWHILE = "meanwhile"  # "so I can": what follows is what the carer will do, not a wish  # "what's the weather like": not something Dayfinder can help with
+    MEANWHILE = "meanwhile"  # "so I can": what follows is what the carer will do, not a wish
     LIMIT = "limit"
     CURRENCY = "currency"
     PENCE = "pence"
