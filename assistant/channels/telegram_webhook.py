@@ -65,9 +65,12 @@ class TelegramWebhook:
     def parse(self, data: dict[str, Any]) -> Update | None:
         """The update, or None when the body is not one."""
         try:
-            return Update.de_json(data, self.application.bot)
+            update = Update.de_json(data, self.application.bot)
         except Exception:  # the library raises all sorts (AttributeError too) on odd shapes
             return None
+        # The library takes any JSON as an id, then fails deep inside on one it cannot hash.
+        ids = (update.effective_chat, update.effective_user) if update else ()
+        return update if all(p is None or type(p.id) is int for p in ids) else None
 
     async def feed(self, update: Update) -> None:
         """Handle one update, unless this ``update_id`` was handled (or is being handled) already.

@@ -23,6 +23,7 @@ _AROUND = frozenset(
 _SOMEONE_ELSE = frozenset(["he", "hes", "him", "his", "she", "shes", "her", "they", "theyre", "them"])
 _REACH = 3  # items either side of "or"
 CARERS_BREAK = "activity-carers-support"
+_DAY_JOINS = frozenset({"and", "to", "till", "until"})  # "I work Mondays and Tuesdays"
 _DAY_KINDS = (Kind.DAYS,)
 _TIME_KINDS = (Kind.PART, Kind.AFTER, Kind.BEFORE, Kind.CLOCK, Kind.NAMED_TIME)
 
@@ -35,12 +36,15 @@ def mark_passing_times(items: list[Item], lexicon: Lexicon) -> None:
             _meanwhile(items, index)
         if not item.has(Kind.PASSING):
             continue
+        marked = False  # the first days or times after the cue, and no further: "I work in the week so weekends"
         for later in items[index + 1 : index + 1 + _REACH + 2]:
             if later.clause != item.clause:
                 break
             if later.has(Kind.DAYS) or later.has(Kind.PART) or later.has(Kind.NAMED_TIME):
-                later.used = True
-            elif later.text not in lexicon.passing_between and not later.has(Kind.FILLER):
+                later.used = marked = True
+            elif marked and later.text in _DAY_JOINS:
+                continue
+            elif marked or (later.text not in lexicon.passing_between and not later.has(Kind.FILLER)):
                 break
 
 

@@ -27,6 +27,8 @@ from assistant.matching.results import Card, Meeting
 
 TRANSPORT = re.compile(r"\b(transport|travel|minibus|taxi)\b", re.I)
 
+ONLINE_BEYOND_MILES = 25.0  # beyond the widest search radius: a venue this far is not within reach
+
 
 def _meeting(s: Schedule) -> Meeting:
     rule = parse_recurrence(
@@ -101,6 +103,8 @@ def load_cards(
         if origin and physical:
             nearest = min(physical, key=lambda v: miles_between(*origin, v.latitude or 0, v.longitude or 0))
             distance = miles_between(*origin, nearest.latitude or 0, nearest.longitude or 0)
+            if distance > ONLINE_BEYOND_MILES and service.attendance == "both":
+                distance = None  # too far to go in person: it was found, and is shown, as online
         amount, unit = _price(costs[sid])
         transport, transport_unit = _transport(costs[sid])
         features = set().union(*(access[v.id] for v in venues)) if venues else set()

@@ -48,7 +48,7 @@ def test_sqlite_outage_asks_to_try_again_and_recovers(sample_db: str, tmp_path: 
         app.state.engine.dispose()
         assert client.get("/readyz").status_code == 200
         back = client.post("/api/chat", json={"session": session, "text": "for me"})
-        assert back.status_code == 200 and "What do they enjoy" in back.json()["replies"][-1]["text"]
+        assert back.status_code == 200 and "What do you enjoy" in back.json()["replies"][-1]["text"]
 
 
 @pytest.fixture
@@ -96,5 +96,5 @@ def test_postgres_outage_asks_to_try_again_and_recovers(postgres_role: tuple[str
             conn.execute(text(f'ALTER ROLE "{role}" LOGIN'))
         assert client.get("/readyz").status_code == 200
         back = client.post("/api/chat", json={"session": session, "text": "for me"})
-        assert back.status_code == 200 and "What do they enjoy" in back.json()["replies"][-1]["text"]
+        assert back.status_code == 200 and "What do you enjoy" in back.json()["replies"][-1]["text"]
     admin.dispose()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
@@ -29,9 +30,8 @@ def client(engine: Engine, database_url: str) -> Iterator[TestClient]:
         yield test_client
 
 
-def refused(response: object) -> bool:
-    status = getattr(response, "status_code", 0)
-    return status == 400 and getattr(response, "json")()["error"]["code"] == "bad_request"
+def refused(response: httpx.Response) -> bool:
+    return response.status_code == 400 and response.json()["error"]["code"] == "bad_request"
 
 
 @pytest.mark.parametrize(
