@@ -74,7 +74,9 @@ def _accepted(items: list[Item], start: int, end: int, lexicon: Lexicon) -> bool
     if ordinary:
         # "in Sandy", "Barton-le-Clay", a message that is only "Hale End": but not "in reading"
         whole = start == 0 and end == len(items)
-        return info.served and (_cued(items, start, lexicon) or whole or (len(words) > 1 and info.settlement))
+        return info.served and (
+            _cued(items, start, lexicon) or whole or _own_clause(items, start, end) or (len(words) > 1 and info.settlement)
+        )
     if _cued(items, start, lexicon):
         return True
     if len(key) < MIN_UNCUED_LENGTH:
@@ -90,6 +92,12 @@ def _accepted(items: list[Item], start: int, end: int, lexicon: Lexicon) -> bool
 def _served(items: list[Item], start: int, end: int) -> bool:
     info = load_gazetteer().name_info(normalise_name(" ".join(item.text for item in items[start:end])))
     return info is not None and info.served
+
+
+def _own_clause(items: list[Item], start: int, end: int) -> bool:
+    """The name is a whole clause: "Sandy. Gardening. Sundays.", "dementia, Sandy"."""
+    clause = items[start].clause
+    return all(item.clause != clause for item in items[:start] + items[end:])
 
 
 def named_place(items: list[Item], lexicon: Lexicon) -> PlaceMention | None:

@@ -23,7 +23,8 @@ def served(settings: Settings) -> Iterator[str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    options = server_options(settings, "127.0.0.1", port) | {"log_level": "warning"}
+    # uvicorn's own logging setup would change the "uvicorn.error" levels other tests read
+    options = server_options(settings, "127.0.0.1", port) | {"log_level": None, "log_config": None}
     server = uvicorn.Server(uvicorn.Config(create_app(settings), ws="none", http="h11", **options))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
