@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 # dev.txt (app + the dev extra) for development and CI. `make lock` regenerates both.
 APP_LOCK := requirements/app.txt
 DEV_LOCK := requirements/dev.txt
-COMPILE   = $(BIN)/uv pip compile pyproject.toml --quiet --universal --python-version 3.11 --generate-hashes
+COMPILE   = $(BIN)/uv pip compile pyproject.toml --quiet --universal --python-version 3.11 --generate-hashes $(LOCK_FLAGS)
 
 $(STAMP): pyproject.toml $(DEV_LOCK)
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,9 @@ $(STAMP): pyproject.toml $(DEV_LOCK)
 
 install: $(STAMP)
 
-# Re-resolve every dependency to its newest allowed version, with hashes. Run it after changing
-# the dependencies in pyproject.toml (and to take upgrades); commit both files.
+# Re-resolve the dependencies, with hashes, after changing them in pyproject.toml; commit both
+# files. Pins already in the files are kept where they still fit: `make lock LOCK_FLAGS=--upgrade`
+# moves everything to the newest allowed versions.
 lock:
 	test -x $(BIN)/uv || { $(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet uv; }
 	$(COMPILE) -o $(APP_LOCK)

@@ -17,9 +17,11 @@ end, which is what defeats a pattern that backtracks). Each goes through three r
   temporary folder, each message from a new person.
 
 The baseline is the median time of a corpus of normal messages through the same path, measured
-in the same run. A message's time is the best of ``--repeats`` runs (so the machine's noise is
-not blamed on the message). The aim: no hostile message over ``--limit`` times a normal one,
-judged on the channel turns (what stalls a worker); the engine-only rows show where time goes.
+in the same run; a genuine message of about 900 characters is timed too, for scale (reading is
+linear, so a long honest message costs what a long hostile one does). A message's time is the
+best of ``--repeats`` runs (so the machine's noise is not blamed on the message). The aim: no
+hostile message over ``--limit`` times a normal one, judged on the channel turns (what stalls a
+worker), and none slower than the genuine long message; the engine-only rows show where time goes.
 """
 
 from __future__ import annotations
@@ -57,6 +59,18 @@ NORMAL = [
     "the times are wrong", "more", "2", "start again", "easy read", "is there any art in Luton?",
     "not mondays, after 2pm", "delete my data", "I'd like something to do on Tuesdays",
 ]  # fmt: skip
+# A genuine long message, for scale: hostile text should cost no more than honest text as long.
+LONG = (
+    "Hello, I'm writing on behalf of my mum who is 82 and lives on her own near Biggleswade since my dad "
+    "died last year. She has early dementia and some arthritis in her hands and knees, so she can't walk "
+    "very far and gets tired, and she doesn't like noisy places or big groups, but she used to love "
+    "singing in the church choir and gardening, and she always enjoyed a cup of tea and a chat. She "
+    "gets lonely during the week, especially on Tuesdays and Thursdays when I'm at work, so something "
+    "in the mornings or early afternoon would be ideal, ideally with transport because she no longer "
+    "drives. We can't pay much, maybe five pounds a session or a bit more if it includes lunch. Is there "
+    "a lunch club, a memory cafe or a singing group for older people she could go to? Step-free access "
+    "matters and a hearing loop would help too. Thank you so much for any ideas you can give me."
+)
 STATES = [
     State(),
     *(State(started=NOW, awaiting=slot) for slot in Slot),
@@ -166,11 +180,14 @@ def report(runs: dict[str, Path], messages: dict[str, str], repeats: int) -> dic
             run(text)
         baseline = statistics.median(min(run(text) for _ in range(repeats)) for text in NORMAL)
         slowest = sorted(((min(run(t) for _ in range(repeats)), name) for name, t in messages.items()), reverse=True)
-        print(f"\n{path}: normal message {baseline * 1000:.2f} ms (median)")
+        long = min(run(LONG) for _ in range(repeats))
+        print(f"\n{path}: normal message {baseline * 1000:.2f} ms (median)", end="; ")
+        print(f"a genuine {len(LONG):,}-character message {long * 1000:.2f} ms ({long / baseline:.1f} x)")
         for seconds, name in slowest[:5]:
             print(f"  {seconds / baseline:8.1f} x  {seconds * 1000:9.2f} ms  {name}")
         if path.startswith("channel"):
             ratios[path] = slowest[0][0] / baseline
+            print(f"  worst hostile / the genuine long message: {slowest[0][0] / long:.2f} x")
     return ratios
 
 

@@ -113,9 +113,7 @@ class TelegramWebhook:
 
     async def _keep_trying(self) -> None:
         for pause in itertools.chain(RETRY_PAUSES, itertools.repeat(RETRY_PAUSES[-1])):
-            LOG.warning(
-                text("staff/channels", "startup.degraded", channel=NAME, error=self._failure, seconds=pause)
-            )
+            LOG.warning(text("staff/channels", "startup.degraded", channel=NAME, error=self._failure, seconds=pause))
             await asyncio.sleep(pause)
             if await self.ensure_started():
                 return
@@ -148,9 +146,7 @@ def router(webhook: TelegramWebhook) -> APIRouter:
             data = json.loads(await request.body())
         except ValueError as exc:
             raise HTTPException(status_code=400) from exc
-        update = (
-            webhook.parse(data) if isinstance(data, dict) and isinstance(data.get("update_id"), int) else None
-        )
+        update = webhook.parse(data) if isinstance(data, dict) and isinstance(data.get("update_id"), int) else None
         if update is None:
             raise HTTPException(status_code=400)
         await webhook.feed(update)

@@ -116,4 +116,3 @@ def _save(request: Request, body: str, service_id: str | None) -> Response:
         return _page(request, "edit.html", saved.status, **context)
     listing = saved.listing or {}
     return RedirectResponse(f"/staff/listings/{listing.get('id', '')}?saved=1", status_code=303)
-

@@ -21,11 +21,11 @@ from assistant.engine.places import (
     shared_place,
 )
 from assistant.engine.questions import (
-    NOTHING_FOUND,
     PERSON_OPTION,
     area_of,
     ask,
     next_slot,
+    nothing_found,
     ready,
     refine,
     results_reply,
@@ -169,7 +169,8 @@ def remember_results(state: State, service_ids: list[str], page: int) -> State:
     A first page with nothing on it offers to start again or talk to a person; a later empty
     page leaves the last results on screen, so their numbers still work."""
     if not service_ids and page == 0:
-        return state.model_copy(update={"shown": (), "page": page, "offered": NOTHING_FOUND})
+        offered = tuple(o.value for o in nothing_found(state))
+        return state.model_copy(update={"shown": (), "page": page, "offered": offered})
     return state.model_copy(update={"shown": tuple(service_ids) or state.shown, "page": page})
 
 

@@ -74,9 +74,8 @@ def _accepted(items: list[Item], start: int, end: int, lexicon: Lexicon) -> bool
     if ordinary:
         # "in Sandy", "Barton-le-Clay", a message that is only "Hale End": but not "in reading"
         whole = start == 0 and end == len(items)
-        return info.served and (
-            _cued(items, start, lexicon) or whole or _own_clause(items, start, end) or (len(words) > 1 and info.settlement)
-        )
+        alone = whole or _own_clause(items, start, end)
+        return info.served and (_cued(items, start, lexicon) or alone or (len(words) > 1 and info.settlement))
     if _cued(items, start, lexicon):
         return True
     if len(key) < MIN_UNCUED_LENGTH:

@@ -24,7 +24,8 @@ OPTIONS: dict[Slot, tuple[Option, ...]] = {
 
 
 PERSON_OPTION = Option("person", "talk to a person")
-NOTHING_FOUND = ("start again", "talk to a person")  # the options under "I couldn't find anything"
+NOTHING_FOUND = (Option("start_again", "start again"), PERSON_OPTION)  # under "I couldn't find anything"
+WIDER_BUDGET = Option("any_price", "any price")  # a budget is widened only when the person says so
 # What would narrow a results list, offered after it while unanswered: (slot, option).
 NARROWING = (
     (Slot.WHEN, Option("refine_when", "change days")),
@@ -71,6 +72,15 @@ def area_of(state: State) -> str:
     return (place.local_authority or "") if place else ""
 
 
+def nothing_found(state: State) -> tuple[Option, ...]:
+    """What to offer if a search finds nothing: paying more (only if they choose), starting again,
+    or a person. Its numbers answer these, so the state remembers them (see ``remember_results``)."""
+    budget = state.profile.budget
+    limited = budget is not None and (budget.free or budget.amount is not None)
+    return (WIDER_BUDGET, *NOTHING_FOUND) if limited else NOTHING_FOUND
+
+
 def results_reply(state: State, search: SearchRequest) -> Reply:
-    """A results reply; it names the area so a dead end offers the right person to talk to."""
-    return Reply("results", search=search, params=(("area", area_of(state)),))
+    """A results reply; it names the area so a dead end offers the right person to talk to, and
+    carries the options for a dead end."""
+    return Reply("results", search=search, params=(("area", area_of(state)),), options=nothing_found(state))

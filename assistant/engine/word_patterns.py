@@ -112,9 +112,7 @@ class Matcher:
                         continue
                     tried.add(key)
                     if key not in viable:
-                        viable[key] = all(
-                            e.optional or e.gap or not present.isdisjoint(e.by_first) for e in pattern
-                        )
+                        viable[key] = all(e.optional or e.gap or not present.isdisjoint(e.by_first) for e in pattern)
                     if viable[key] and self._matches(pattern, 0, start, readings, text_words):
                         return True
         return False

@@ -59,7 +59,7 @@ def render(
         words = say(reply.key, mode, council=contact["council"], phone=contact["safeguarding_phone"])
         return Rendered(reply.key, words, options)
     if reply.key == "results" and page is not None:
-        return _results(page, mode, today, params.get("area"))
+        return _results(page, mode, today, params.get("area"), options)
     if reply.key == "details":
         if card is None:
             return Rendered("details.gone", say("details.gone", mode))
@@ -69,18 +69,14 @@ def render(
     return Rendered(reply.key, say(reply.key, mode, **params) if params else say(reply.key, mode), options)
 
 
-def _results(page: ResultsPage, mode: str, today: dt.date, area: str | None) -> Rendered:
+def _results(
+    page: ResultsPage, mode: str, today: dt.date, area: str | None, if_none: list[RenderedOption]
+) -> Rendered:
+    """A results page; ``if_none`` are the engine's options for when nothing at all was found."""
     if not page.cards:
         if page.page == 0:
             contact = say("person", mode, **contact_for(area))
-            return Rendered(
-                "results.none",
-                f"{say('results.none', mode)} {contact}",
-                [
-                    RenderedOption(say("option.start_again", mode), "start again"),
-                    RenderedOption(say("option.person", mode), "talk to a person"),
-                ],
-            )
+            return Rendered("results.none", f"{say('results.none', mode)} {contact}", if_none)
         return Rendered("results.no_more", say("results.no_more", mode))
     first = 1  # numbered per page, as the person replies with the number they see
     lines = [header(page.widened, mode)]

@@ -158,3 +158,20 @@ def test_every_suggested_answer_is_understood(slot: Slot, word: str) -> None:
 def test_every_suggested_command_works(word: str) -> None:
     _, said = talk("hi", word)
     assert not {"not_understood", "not_understood_twice"} & set(keys(said[1])), keys(said[1])
+
+
+def test_a_budget_widens_only_when_the_person_chooses_to() -> None:
+    state, said = talk("day centre near Sandy, free")
+    results = next(r for r in said[0] if r.key == "results")
+    assert results.search is not None and results.search.profile.budget is not None
+    assert [o.value for o in results.options] == ["any price", "start again", "talk to a person"]
+    state = remember_results(state, [], 0)  # nothing was found within the budget
+    state, said = talk("1", state=state)
+    assert state.profile.budget is not None and state.profile.budget.amount is None and not state.profile.budget.free
+    assert any(r.key == "results" for r in said[0])
+
+
+def test_with_no_budget_a_dead_end_offers_starting_again_or_a_person() -> None:
+    state, _ = talk("day centre near Sandy")
+    state = remember_results(state, [], 0)
+    assert state.offered == ("start again", "talk to a person")
