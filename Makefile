@@ -38,7 +38,7 @@ run: install
 	$(BIN)/dayfinder serve
 
 lint: install
-	$(BIN)/ruff check assistant tests bench
+	$(BIN)/ruff check assistant tests bench directory_data/tools
 	$(BIN)/mypy assistant
 	$(BIN)/hadolint docker/Dockerfile
 

@@ -25,6 +25,7 @@ from assistant.staff import auth as staff_auth
 from assistant.staff import signposting
 from assistant.web import access_log, chat_api, errors, gaps_page, oruk_api, pages
 from assistant.web.limits import BodySizeLimit
+from assistant.web.oruk_cors import OpenToAllOrigins
 from assistant.web.ratelimit import RateLimiter, limit_storage
 from assistant.web.unsafe_input import RefuseUnsafeInput
 
@@ -69,6 +70,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_age=600,
     )
     app.add_middleware(BodySizeLimit, paths=listings_pages.UPLOAD_LIMITS)
+    app.add_middleware(OpenToAllOrigins)  # outermost: every /oruk response, errors too, for any origin
     errors.install(app)
     app.include_router(chat_api.router)
     app.include_router(oruk_api.router)

@@ -56,6 +56,11 @@ class Settings(BaseSettings):
         default=PROJECT_DIR / "directory_data",
         description="Folder holding the curated ORUK directory and reference data.",
     )
+    oruk_sources: list[str] = Field(
+        default_factory=list,
+        description="JSON list of ORUK 1.0/3.0 API base URLs that `dayfinder directory sync` reads when "
+        "given none (the daily scheduled sync).",
+    )
     identity_secret: SecretStr = Field(
         default=SecretStr(DEVELOPMENT_SECRET),
         description="Key for the HMAC that turns a channel's sender id into the only identity stored.",

@@ -74,11 +74,10 @@ def configured(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[s
 
 
 @pytest.fixture
-def shared_dir() -> Path:
-    """``../shared`` beside the project: the ORUK schemas and real council feeds used as test data."""
-    path = Path(__file__).resolve().parents[1].parent / "shared"
-    assert path.is_dir(), f"expected the shared reference folder at {path}"
-    return path
+def fixtures_dir() -> Path:
+    """``tests/fixtures``: the ORUK/HSDS schemas and two real council feeds used as test data
+    (sources and licences in tests/fixtures/SOURCES.md)."""
+    return PROJECT_DIR / "tests" / "fixtures"
 
 
 @pytest.fixture(scope="module")

@@ -7,14 +7,18 @@ import typer
 from assistant.cli.chat import chat, search
 from assistant.cli.common import database, say
 from assistant.cli.directory import directory_app
+from assistant.cli.infer import directory_infer
 from assistant.cli.reports import report_app
 from assistant.cli.serve import serve
+from assistant.cli.sync import directory_sync
 from assistant.cli.telegram import telegram_app
 from assistant.cli.users import users_app
 
 app = typer.Typer(help="Dayfinder: find day opportunities by chat and SMS.", no_args_is_help=True)
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+directory_app.command("sync")(directory_sync)
+directory_app.command("infer")(directory_infer)
 app.add_typer(directory_app, name="directory")
 app.add_typer(telegram_app, name="telegram")
 app.add_typer(users_app, name="users")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import defaultdict
 from pathlib import Path
 from typing import Annotated
 
@@ -12,9 +13,9 @@ import typer
 from assistant.cli.common import database, say
 from assistant.content import text
 from assistant.directory.exporter import export_page
-from assistant.directory.importer import import_bundles
+from assistant.directory.importer import ImportReport, check_report, import_bundles, import_parsed
 from assistant.directory.problems import DirectoryFileError, Problem
-from assistant.directory.quality import lacks
+from assistant.directory.quality import Lack
 from assistant.directory.reader import DirectoryFile, Format, read_file
 from assistant.directory.stats import directory_stats
 from assistant.settings import get_settings
@@ -24,6 +25,7 @@ directory_app = typer.Typer(help="The activity directory (Open Referral UK).", n
 FormatOption = Annotated[Format | None, typer.Option("--format", help="oruk1 or oruk3; detected when left out.")]
 FilesArg = Annotated[list[Path], typer.Argument(help="ORUK JSON files.")]
 EXIT_INVALID = 2
+EXAMPLES = 3
 
 
 def _read(path: Path, fmt: Format | None) -> DirectoryFile:
@@ -50,9 +52,9 @@ def _problem_line(p: Problem) -> str:
     )
 
 
-def _report_lacks(parsed: DirectoryFile) -> None:
-    say("directory", "report.lacks_heading", count=len(parsed.bundles))
-    for lack in lacks(parsed.bundles):
+def _report_lacks(found: list[Lack], count: int) -> None:
+    say("directory", "report.lacks_heading", count=count)
+    for lack in found:
         if lack.missing:
             say(
                 "directory",
@@ -64,18 +66,49 @@ def _report_lacks(parsed: DirectoryFile) -> None:
             )
 
 
+def print_report(report: ImportReport, file: object, examples: int = EXAMPLES) -> None:
+    """The import policy's report: counts per kind, a few examples of each fix and warning, every refusal."""
+    say(
+        "directory",
+        "report.policy_heading",
+        file=file,
+        records=report.total,
+        imported=report.total - report.refused_records,
+        fixed=report.records_with("fixed"),
+        kept=report.records_with("kept"),
+        refused=report.refused_records,
+    )
+    for kind, found in (("fixed", report.fixed), ("kept", report.kept), ("refused", report.refused)):
+        if not found:
+            continue
+        label = text("staff/directory", f"kind.{kind}")
+        say("directory", "report.kind_heading", kind=label, records=report.records_with(kind), count=len(found))
+        if kind == "refused":
+            for p in found:
+                typer.echo(_problem_line(p))
+            continue
+        by_key: dict[str, list[Problem]] = defaultdict(list)
+        for p in found:
+            by_key[p.key].append(p)
+        for key, items in sorted(by_key.items(), key=lambda kv: -len(kv[1])):
+            say("directory", "report.kind_line", what=text("staff/directory", f"what.{key}"), count=len(items))
+            for p in items[:examples]:
+                say("directory", "report.example_line", index=p.index, name=p.name or "-", path=p.path, reason=p.reason)
+
+
 @directory_app.command("validate")
 def directory_validate(files: FilesArg, fmt: FormatOption = None) -> None:
     """Check files against the ORUK schemas and Dayfinder's rules; write nothing."""
     failed = False
     for path in files:
         parsed = _read(path, fmt)
-        if parsed.problems:
-            _report_problems(path, parsed.problems)
-            failed = True
-            continue
-        say("directory", "report.valid", file=path, count=len(parsed.bundles), format=parsed.format)
-        _report_lacks(parsed)
+        report = check_report(parsed)
+        if parsed.problems or parsed.notices:
+            print_report(report, path)
+        if not parsed.problems:
+            say("directory", "report.valid", file=path, count=len(parsed.bundles), format=parsed.format)
+        failed = failed or bool(parsed.problems)
+        _report_lacks(report.lacks, len(parsed.bundles))
     if failed:
         raise typer.Exit(EXIT_INVALID)
 
@@ -84,33 +117,34 @@ def directory_validate(files: FilesArg, fmt: FormatOption = None) -> None:
 def directory_import(
     files: FilesArg,
     fmt: FormatOption = None,
-    skip_invalid: Annotated[bool, typer.Option(help="Import the valid records and list the rest.")] = False,
+    skip_invalid: Annotated[bool, typer.Option(help="Import the valid records and list the refused ones.")] = False,
+    source: Annotated[str | None, typer.Option(help="The source listings record; the file's name by default.")] = None,
 ) -> None:
-    """Import ORUK 3.0 or 1.0 files. All or nothing: one bad record and nothing is written (exit 2)."""
+    """Import ORUK 3.0 or 1.0 files. Harmless slips are fixed and odd descriptive values kept with a
+    warning; any refused record and nothing is written (exit 2), unless --skip-invalid."""
     parsed_files = [(path, _read(path, fmt)) for path in files]
-    invalid = [(path, parsed) for path, parsed in parsed_files if parsed.problems]
-    for path, parsed in invalid:
-        if skip_invalid:
-            say("directory", "report.skipped", count=len({p.index for p in parsed.problems}))
-            for p in parsed.problems:
-                typer.echo(_problem_line(p))
-        else:
-            _report_problems(path, parsed.problems)
-    if invalid and not skip_invalid:
+    refused = sum(check_report(parsed).refused_records for _path, parsed in parsed_files)
+    if refused and not skip_invalid:
+        for path, parsed in parsed_files:
+            print_report(check_report(parsed), path)
+        typer.echo(text("staff/directory", "report.nothing_written", count=refused), err=True)
         raise typer.Exit(EXIT_INVALID)
     for path, parsed in parsed_files:
         with database() as engine:
-            result = import_bundles(engine, parsed.bundles)
+            report = import_parsed(engine, parsed, source=source or path.name, skip_invalid=skip_invalid)
+        print_report(report, path)
+        if report.refused:
+            say("directory", "report.skipped", count=report.refused_records)
         say(
             "directory",
             "report.imported",
             file=path,
-            created=result.created,
-            updated=result.updated,
-            unchanged=result.unchanged,
+            created=report.created,
+            updated=report.updated,
+            unchanged=report.unchanged,
             format=parsed.format,
         )
-        _report_lacks(parsed)
+        _report_lacks(report.lacks, len(parsed.bundles))
 
 
 @directory_app.command("export")

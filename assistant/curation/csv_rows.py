@@ -143,8 +143,10 @@ class Builder:
         schedule: dict[str, Any] = {"id": f"{self.sid}-schedule", "freq": "WEEKLY"}
         if row.get("days"):
             try:
-                codes = [weekday_code(d) for d in re.split(r"[,;/\s]+", row["days"]) if d]
+                codes = [_day(d) for d in re.split(r"[,;/\s]+", row["days"]) if d]
                 schedule["byday"] = ",".join(dict.fromkeys(codes))
+                if any(code[:-2] for code in codes):  # "2SA": the second Saturday of each month
+                    schedule["freq"] = "MONTHLY"
             except ValueError:
                 self._problem(self.first, "days", "bad_days", value=row["days"])
         for column, key in (("opens", "opens_at"), ("closes", "closes_at")):
@@ -246,3 +248,16 @@ def _attribute(attribute_id: str, term_id: str) -> dict[str, Any]:
         "link_type": term.kind,
         "taxonomy_term": {"id": term.id, "name": term.name, "description": term.description, "taxonomy": term.taxonomy},
     }
+
+
+_ORDINAL = re.compile(r"(-?[1-5])?([a-z]+)")
+
+
+def _day(written: str) -> str:
+    """A day as ORUK writes it: "Mon" or "MO" is "MO"; "2SA" (second Saturday) and "-1FR" (last
+    Friday of the month) keep their ordinal, as the export writes monthly groups."""
+    found = _ORDINAL.fullmatch(written.strip().lower())
+    if found is None:
+        raise ValueError(written)
+    return (found[1] or "") + weekday_code(found[2])
+

@@ -87,7 +87,7 @@ def write_csv(services: list[dict[str, Any]]) -> tuple[str, int]:
 
 
 def _terms(attributes: list[dict[str, Any]], kind: str) -> str:
-    return "; ".join(a["taxonomy_term_id"] for a in attributes if a.get("link_type") == kind)
+    return "; ".join(sorted(a["taxonomy_term_id"] for a in attributes if a.get("link_type") == kind))
 
 
 def _service_row(s: dict[str, Any]) -> dict[str, str]:

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlmodel import Session, SQLModel, col, select
 
+from assistant.directory.fields import plain_text
 from assistant.directory.models import (
     Accessibility,
     Contact,
@@ -129,7 +130,7 @@ def _organization(org: Organization) -> Json:
         {
             "id": org.id,
             "name": org.name,
-            "description": org.description or org.name,
+            "description": org.description or plain_text(org.name),  # ORUK requires one; read back the same
             "email": org.email,
             "website": org.website,
         }

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
+import sqlalchemy as sa
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
@@ -56,6 +57,7 @@ class Service(SQLModel, table=True):
     last_verified: dt.date | None = Field(default=None, index=True)
     source_format: str = Field(default="oruk3", max_length=16)
     content_hash: str = Field(default="", max_length=128)
+    source: str = Field(default="", index=True, max_length=255, sa_column_kwargs={"server_default": ""})
 
 
 class Location(SQLModel, table=True):
@@ -154,3 +156,6 @@ class ServiceTerm(SQLModel, table=True):
     service_id: str = Field(foreign_key="service.id", index=True, max_length=128, ondelete="CASCADE")
     term_id: str = Field(foreign_key="taxonomy_term.id", index=True, max_length=128)
     link_type: str = ""
+    # Read by Dayfinder from the listing's words or a council's audience tags, not given by the feed;
+    # a curator confirms (False) or removes it.
+    inferred: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})

@@ -49,6 +49,9 @@ AUDIENCE_NEEDS = {
     "brain injury": "need-acquired-brain-injury",
 }
 ONLINE_WORDS = ("online", "virtual", "remote")
+# Descriptive ORUK 1.0 fields the profile expects to become taxonomies: kept as terms of their own
+# taxonomy, in or out of the enum, so they are stored as text and exported as ORUK 3.0 attributes.
+DESCRIPTIVE = ("deliverable_type", "attending_type", "attending_access")
 
 
 def read_service(record: Json, problems: Problems) -> ServiceBundle | None:
@@ -74,6 +77,8 @@ def read_service(record: Json, problems: Problems) -> ServiceBundle | None:
     _read_schedules(record, sid, bundle, problems)
     for i, item in enumerate(record.get("cost_options") or []):
         amount = _number(item.get("amount"))
+        if amount is None and item.get("amount") not in (None, ""):
+            problems.add(f"$.cost_options[{i}].amount", "bad_amount", value=str(item.get("amount"))[:40])
         if amount is not None and amount < 0:
             problems.add(f"$.cost_options[{i}].amount", "negative_cost", value=amount)
         bundle.costs.append(
@@ -150,6 +155,12 @@ def _read_terms(record: Json, sid: str, bundle: ServiceBundle) -> None:
             add_term(bundle, sid, term, derived_id(sid, need.id), "need")
         term = TaxonomyTerm(id=f"audience-{_slug(label)}", name=label, taxonomy="pc-target-audience")
         add_term(bundle, sid, term, derived_id(sid, term.id), "audience")
+    for key in DESCRIPTIVE:
+        said = str(record.get(key) or "").strip()
+        if said:
+            taxonomy = f"oruk1-{key.replace('_', '-')}"
+            term = TaxonomyTerm(id=f"{taxonomy}-{_slug(said)}", name=said, taxonomy=taxonomy)
+            add_term(bundle, sid, term, derived_id(sid, term.id), key)
     for item in record.get("service_taxonomys") or []:
         detail = item.get("taxonomy") or {}
         if detail.get("id") and detail.get("name"):

@@ -5,8 +5,9 @@ Dayfinder's own rules, and turn them into bundles. Nothing touches the database 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -17,6 +18,7 @@ from jsonschema.exceptions import ValidationError
 from assistant.directory import oruk1, oruk3
 from assistant.directory.bundle import ServiceBundle
 from assistant.directory.links import check_links
+from assistant.directory.mend import mend
 from assistant.directory.problems import DirectoryFileError, Problem, Problems
 from assistant.settings import PACKAGE_DIR
 
@@ -31,7 +33,6 @@ ORUK1_ONLY = {
     "physical_addresses",
 }
 ORUK3_ONLY = {"schedules", "attributes", "cost_options", "last_modified", "service_areas", "organization_id"}
-ADDRESS_FIELDS = {"url", "uri", "email", "website", "logo"}
 READERS: dict[str, Callable[[dict[str, Any], Problems], ServiceBundle | None]] = {
     "oruk1": oruk1.read_service,
     "oruk3": oruk3.read_service,
@@ -44,6 +45,7 @@ class DirectoryFile:
     bundles: list[ServiceBundle]
     problems: list[Problem]
     records: list[dict[str, Any]]
+    notices: list[Problem] = field(default_factory=list)
 
 
 @lru_cache(maxsize=2)
@@ -89,56 +91,38 @@ def read_file(path: Path, fmt: Format | None = None) -> DirectoryFile:
 
 
 def read_records(records: list[dict[str, Any]], fmt: Format) -> DirectoryFile:
+    """Check and read every record. Refusals go to ``problems``; what was fixed or kept with a
+    warning goes to ``notices``; a record with no refusal becomes a bundle."""
     problems: list[Problem] = []
+    notices: list[Problem] = []
     bundles: list[ServiceBundle] = []
-    seen: dict[str, int] = {}
+    ids = Counter(str(r.get("id") or "") for r in records)
     owned: dict[tuple[str, str], int] = {}
+    schema = _validator(fmt).schema
+    schema = schema if isinstance(schema, dict) else {}
     for index, raw in enumerate(records):
-        record = _tolerate(raw, fmt)
-        found = Problems(index=index, name=str(record.get("name") or "").strip())
-        for error in sorted(_validator(fmt).iter_errors(record), key=lambda e: list(e.absolute_path)):
+        found = Problems(index=index, name=str(raw.get("name") or "").strip())
+        record, checked = mend(raw, fmt, schema, found)
+        if not str(record.get("name") or "").strip():
+            found.add("$.name", "empty_name")
+        for error in sorted(_validator(fmt).iter_errors(checked), key=lambda e: list(e.absolute_path)):
             _schema_problem(error, found)
         check_links(record, found)
         sid = str(record.get("id") or "")
-        if sid in seen:
-            found.add("$.id", "duplicate_id", id=sid, other=seen[sid])
-        seen.setdefault(sid, index)
+        if sid and ids[sid] > 1:
+            others = ", ".join(str(i) for i, r in enumerate(records) if str(r.get("id") or "") == sid and i != index)
+            found.add("$.id", "duplicate_id", id=sid, other=others)
         bundle = READERS[fmt](record, found) if not found.found else None
         if bundle is not None:
             _check_owned_ids(bundle, index, owned, found)
         problems.extend(found.found)
+        notices.extend(found.notices)
         if bundle is not None and not found.found:
             bundles.append(bundle)
-    return DirectoryFile(format=fmt, bundles=bundles, problems=problems, records=records)
+    return DirectoryFile(format=fmt, bundles=bundles, problems=problems, records=records, notices=notices)
 
 
-def _tolerate(record: dict[str, Any], fmt: Format) -> dict[str, Any]:
-    """Forgive what live ORUK 1.0 feeds commonly do that means no harm.
-
-    They send ``""`` for "not given" (where the schema wants the field left out, one of its enum
-    values or a URL) and capitalise enum values ("Venue" for "venue"). Everything else the
-    schema says is reported as a problem.
-    """
-    if fmt != "oruk1":
-        return record
-    schema = _validator(fmt).schema
-    properties: dict[str, Any] = schema.get("properties", {}) if isinstance(schema, dict) else {}
-    tidy: dict[str, Any] = {}
-    for key, value in record.items():
-        if value == "" and key != "name":
-            continue
-        if isinstance(value, dict):
-            value = {k: v for k, v in value.items() if v != "" or k not in ADDRESS_FIELDS}
-        allowed = [v for v in properties.get(key, {}).get("enum") or [] if isinstance(v, str)]
-        if isinstance(value, str) and allowed:
-            value = next((v for v in allowed if v.lower() == value.strip().lower()), value)
-        tidy[key] = value
-    return tidy
-
-
-def _check_owned_ids(
-    bundle: ServiceBundle, index: int, owned: dict[tuple[str, str], int], found: Problems
-) -> None:
+def _check_owned_ids(bundle: ServiceBundle, index: int, owned: dict[tuple[str, str], int], found: Problems) -> None:
     """Rows that belong to one service (schedules, costs, phones, ...) need ids unique in the file."""
     for row in (
         *bundle.links,

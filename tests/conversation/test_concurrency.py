@@ -252,7 +252,7 @@ def test_an_sms_delivered_several_times_at_once_moves_on_once_and_every_copy_get
 ) -> None:
     sender = f"+4477009004{copies:02d}"
     sms(client, twilio_form(sender, "hi"))
-    assert "What do they enjoy" in sms(client, twilio_form(sender, "for me"))[-1]
+    assert "What do you enjoy" in sms(client, twilio_form(sender, "for me"))[-1]
     form = twilio_form(sender, "knitting", sid=new_sid())
     engine: Engine = client.app.state.engine  # type: ignore[attr-defined]
     with first_copy_held_until_the_others_are_answered(engine, copies - 1) as answered:

@@ -89,3 +89,17 @@ def test_stale_report_with_injected_today(configured: str, engine: Engine) -> No
     assert "01632 960001" in lines[2]
     with Session(engine) as session:
         assert len(session.exec(select(Service)).all()) == 5
+
+
+def test_the_whole_sample_directory_round_trips_through_the_spreadsheet(
+    configured: str, engine: Engine, tmp_path: Path
+) -> None:
+    """Monthly groups ("2SA", "-1FR") and places with many access features come back as they went."""
+    assert runner.invoke(app, ["directory", "load-sample"]).exit_code == 0
+    first, second = tmp_path / "one.csv", tmp_path / "two.csv"
+    assert runner.invoke(app, ["directory", "export-csv", str(first)]).exit_code == 0
+    assert ",2SA," in first.read_text() or ",-1FR," in first.read_text()
+    imported = runner.invoke(app, ["directory", "import-csv", str(first)])
+    assert imported.exit_code == 0, imported.output
+    assert runner.invoke(app, ["directory", "export-csv", str(second)]).exit_code == 0
+    assert first.read_text() == second.read_text()

@@ -73,12 +73,12 @@ def test_loading_the_sample_twice_changes_nothing(loaded: Engine) -> None:
     assert snapshot(loaded) == before
 
 
-def test_export_validates_against_the_oruk_schemas(loaded: Engine, shared_dir: Path) -> None:
+def test_export_validates_against_the_oruk_schemas(loaded: Engine, fixtures_dir: Path) -> None:
     page = export_page(loaded)
     oruk = Draft7Validator(json.loads(
-        (shared_dir / "external/oruk/validator/V3.0-UK/service_with_definitions.json").read_text()))
+        (fixtures_dir / "schemas/oruk/validator/V3.0-UK/service_with_definitions.json").read_text()))
     hsds = Draft202012Validator(json.loads(
-        (shared_dir / "external/hsds/schema/compiled_service_with_definitions.json").read_text()))
+        (fixtures_dir / "schemas/hsds/schema/compiled_service_with_definitions.json").read_text()))
     errors = [(s["name"], e.message) for s in page["contents"] for e in [*oruk.iter_errors(s), *hsds.iter_errors(s)]]
     assert page["total_items"] >= 300
     assert errors == []
