@@ -17,6 +17,7 @@ from starlette.datastructures import UploadFile
 from assistant.curation.csv_template import read_csv, write_csv
 from assistant.curation.listings import archive_listing, find_listings, get_listing, save_listing, write
 from assistant.directory.exporter import export_services
+from assistant.directory.inference import inferred_links, mark_inferred, review_inferred
 from assistant.staff.auth import CheckedForm, require_role, staff_page, verify_csrf, words
 
 LIMIT = 50
@@ -89,7 +90,9 @@ def edit_listing(request: Request, service_id: str) -> HTMLResponse:
     if listing is None:
         return _page(request, "edit.html", 404, service_id=None, body="{}", problems=[], name="")
     body = json.dumps(listing, indent=2, ensure_ascii=False)
-    return _page(request, "edit.html", service_id=service_id, body=body, problems=[], name=listing["name"])
+    inferred = inferred_links(request.app.state.engine, service_id)
+    context = {"service_id": service_id, "body": body, "problems": [], "name": listing["name"], "inferred": inferred}
+    return _page(request, "edit.html", **context)
 
 
 @router.post("/staff/listings/{service_id}", response_class=HTMLResponse)
@@ -104,15 +107,27 @@ def archive(request: Request, service_id: str, _form: CheckedForm) -> Response:
     return RedirectResponse(f"/staff/listings/{service_id}?archived=1", status_code=303)
 
 
+@router.post("/staff/listings/{service_id}/terms/{term_id}/{decision}", response_class=HTMLResponse)
+def review_term(request: Request, service_id: str, term_id: str, decision: str, _form: CheckedForm) -> Response:
+    """Confirm (``keep``) or ``remove`` a term Dayfinder inferred for this listing."""
+    if decision not in ("keep", "remove") or not review_inferred(
+        request.app.state.engine, service_id, term_id, keep=decision == "keep"
+    ):
+        return _page(request, "edit.html", 404, service_id=None, body="{}", problems=[], name="")
+    return RedirectResponse(f"/staff/listings/{service_id}?reviewed={decision}", status_code=303)
+
+
 def _save(request: Request, body: str, service_id: str | None) -> Response:
     try:
         record = json.loads(body)
     except json.JSONDecodeError as exc:
         problems = [("$", t("edit.not_json", detail=exc))]
         return _page(request, "edit.html", 422, service_id=service_id, body=body, problems=problems, name="")
+    inferred = [term.id for term in inferred_links(request.app.state.engine, service_id)] if service_id else []
     saved = save_listing(request.app.state.engine, record, service_id)
     if saved.problems:
         context = {"service_id": service_id, "body": body, "problems": saved.problems, "name": ""}
         return _page(request, "edit.html", saved.status, **context)
     listing = saved.listing or {}
+    mark_inferred(request.app.state.engine, str(listing.get("id", "")), inferred)  # still unconfirmed
     return RedirectResponse(f"/staff/listings/{listing.get('id', '')}?saved=1", status_code=303)

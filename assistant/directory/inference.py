@@ -182,10 +182,9 @@ def inferred_links(engine: Engine, service_id: str) -> list[TaxonomyTerm]:
 def review_inferred(engine: Engine, service_id: str, term_id: str, *, keep: bool) -> bool:
     """A curator confirms an inferred link (it becomes a given one) or removes it; False if none."""
     with Session(engine) as session:
+        mine = col(ServiceTerm.service_id) == service_id
         link = session.exec(
-            select(ServiceTerm).where(
-                col(ServiceTerm.service_id) == service_id, col(ServiceTerm.term_id) == term_id, col(ServiceTerm.inferred)
-            )
+            select(ServiceTerm).where(mine, col(ServiceTerm.term_id) == term_id, col(ServiceTerm.inferred))
         ).first()
         if link is None:
             return False

@@ -88,8 +88,16 @@ def _accepted(items: list[Item], start: int, end: int, lexicon: Lexicon) -> bool
     return info.served or info.notable
 
 
+def _name(items: list[Item], start: int, end: int) -> str:
+    return normalise_name(" ".join(item.text for item in items[start:end]))
+
+
+def _known(items: list[Item], start: int, end: int) -> bool:
+    return load_gazetteer().name_info(_name(items, start, end)) is not None
+
+
 def _served(items: list[Item], start: int, end: int) -> bool:
-    info = load_gazetteer().name_info(normalise_name(" ".join(item.text for item in items[start:end])))
+    info = load_gazetteer().name_info(_name(items, start, end))
     return info is not None and info.served
 
 
@@ -112,6 +120,8 @@ def named_place(items: list[Item], lexicon: Lexicon) -> PlaceMention | None:
             if words > MAX_NAME_WORDS or not items[end].text.replace(" ", "").isalpha():
                 break
             end += 1
+            if (best is not None and words < best[0]) or not _known(items, start, end):
+                continue  # most spans are no name at all: one cached look-up rules them out
             rank = (words, _cued(items, start, lexicon), _served(items, start, end), start, end)
             if (best is None or rank > best) and _accepted(items, start, end, lexicon):
                 best = rank  # people most often end with the place: "..., Maghull"
