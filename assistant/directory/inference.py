@@ -49,6 +49,14 @@ AUDIENCE_NEEDS = {
     "older people": "need-older-people",
     "older adults": "need-older-people",
 }
+# How services describe themselves, not what people do there: "social care", "run by volunteers",
+# "we have been running since 1990". Masked before reading, so they infer no activity.
+SERVICE_TALK = re.compile(
+    r"(?i)\bsocial (?:care|work(?:ers?)?|services?|prescrib\w*|enterprise)\b"
+    r"|\b(?:run|staffed|led|supported|delivered) by (?:\w+ )?volunteers\b"
+    r"|\b(?:our|trained|friendly|dedicated|experienced) volunteers\b"
+    r"|\b(?:been|are|is|was|were|keep|kept) running\b|\brunning (?:costs?|since|for \d+)\b"
+)
 _TAG = re.compile(r"<[^>]+>")
 _SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n+|\s+[-•*]\s+")
 
@@ -79,7 +87,7 @@ def infer_terms(
     """The ``need-*`` and ``activity-*`` ids a listing's words and audience tags speak of."""
     found = audience_needs(audiences)
     for piece in [name, *term_names, *sentences(plain_text(description))]:
-        understood = understand(piece)
+        understood = understand(SERVICE_TALK.sub(" ", piece))
         for term in [*understood.needs, *understood.interests]:
             if term not in found:
                 found.append(term)

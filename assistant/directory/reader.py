@@ -108,7 +108,9 @@ def read_records(records: list[dict[str, Any]], fmt: Format) -> DirectoryFile:
         for error in sorted(_validator(fmt).iter_errors(checked), key=lambda e: list(e.absolute_path)):
             _schema_problem(error, found)
         check_links(record, found)
-        sid = str(record.get("id") or "")
+        sid = str(record.get("id") or "").strip()
+        if not sid and "id" in record:
+            found.add("$.id", "no_id")
         if sid and ids[sid] > 1:
             others = ", ".join(str(i) for i, r in enumerate(records) if str(r.get("id") or "") == sid and i != index)
             found.add("$.id", "duplicate_id", id=sid, other=others)

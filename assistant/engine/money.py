@@ -19,6 +19,7 @@ from assistant.engine.slots import Budget, CostPeriod, Slot
 
 WEEKS_PER_MONTH = 52 / 12
 LOW_COST = 5.0  # pounds a session: "cheap", "free or low cost"
+MOST_VISITS = 7  # "three a week" in words is how often; "£3 a week" or "30 a week" is money
 LIMIT_REACH = 2  # "budget of about 10": the limit word may be two items back
 
 
@@ -72,6 +73,8 @@ def _amount_at(items: list[Item], index: int, lexicon: Lexicon, expecting: Slot 
         return value / 100, index + 1
     if _has_limit_before(items, index) or expecting is Slot.BUDGET:
         return value, index
+    if item.text.isalpha() and value <= MOST_VISITS:
+        return None  # "two a week", "a day or two a week": how often, not how much
     lead = index + 1
     while lead < len(items) and lead <= index + 2 and items[lead].text in lexicon.period_lead:
         lead += 1

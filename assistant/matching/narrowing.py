@@ -104,6 +104,8 @@ def _when(service_id: Any, window: TimeWindow) -> ColumnElement[bool] | None:
         hours.append(opens >= _clock(window.after.hour * 60 + window.after.minute - window.slack))
     if hours:
         conditions.append(or_(opens.is_(None), and_(*hours)))
+    if window.either and len(conditions) == 2:  # "weekends or evenings": the day or the hours
+        conditions = [or_(*conditions)]
     if window.days or window.parts or window.after or window.before or window.avoid_days:
         return exists().where(col(Schedule.service_id) == service_id, *conditions)
     return None

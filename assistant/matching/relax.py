@@ -103,14 +103,15 @@ def widenings(profile: Profile, asked: Criteria, found: Sequence[Listing], first
     beyond = [d for f in found if (d := _in_person_miles(f)) is not None and asked.radius < d]
     if asked.origin is not None and beyond:
         notes.append(_radius_note(profile, asked, max(beyond), first_count))
-    any_hour = replace(asked.when, parts=frozenset(), after=None, before=None)
-    any_day = replace(asked.when, days=frozenset(), avoid_days=frozenset())
-    if not all(opens_when(f, _neighbouring(asked.when)) for f in found):
+    any_hour = replace(asked.when, parts=frozenset(), after=None, before=None, either=False)
+    any_day = replace(asked.when, days=frozenset(), avoid_days=frozenset(), either=False)
+    misfits = [f for f in found if not opens_when(f, asked.when)]  # each fits "weekends or evenings" whole
+    if not all(opens_when(f, _neighbouring(asked.when)) for f in misfits):
         notes.append(Widening("any_time"))
     else:
-        if not asked.when.any_day and not all(opens_when(f, any_hour) for f in found):
+        if not asked.when.any_day and not all(opens_when(f, any_hour) for f in misfits):
             notes.append(Widening("days"))
-        if not asked.when.any_hour and not all(opens_when(f, any_day) for f in found):
+        if not asked.when.any_hour and not all(opens_when(f, any_day) for f in misfits):
             notes.append(Widening("hours"))
     if asked.budget is not None and not all(affordable_for(f, asked) for f in found):
         notes.append(_budget_note(asked.budget))

@@ -13,7 +13,6 @@ response is open to any origin (:mod:`assistant.web.oruk_cors`).
 
 from __future__ import annotations
 
-import math
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -23,6 +22,7 @@ from sqlmodel import Session, col, select
 from assistant.directory.exporter import services_json
 from assistant.directory.models import Service, ServiceAtLocation, TaxonomyTerm
 from assistant.web import oruk_taxonomies as taxonomies
+from assistant.web.oruk_pages import at_locations, page_of
 from assistant.web.oruk_queries import (
     PUBLISHED,
     BadQuery,
@@ -94,20 +94,6 @@ def listing_filters(
 
 
 FiltersDep = Annotated[Filters, Depends(listing_filters)]
-
-
-def page_of(contents: list[Json], total: int, page: int, per_page: int) -> Json:
-    pages = max(1, math.ceil(total / per_page))
-    return {
-        "total_items": total,
-        "total_pages": pages,
-        "page_number": page,
-        "size": len(contents),
-        "first_page": page == 1,
-        "last_page": page >= pages,
-        "empty": not contents,
-        "contents": contents,
-    }
 
 
 @router.get("/")
@@ -182,7 +168,7 @@ def service_at_locations(
             links = list(session.exec(statement))
             links.sort(key=lambda link: (near.distances[link.location_id], link.service_id, link.id))
             total, chosen = len(links), links[(page - 1) * per_page : page * per_page]
-        return page_of(_at_locations(session, chosen), total, page, per_page)
+        return page_of(at_locations(session, chosen), total, page, per_page)
 
 
 @router.get("/service_at_locations/{service_at_location_id}")
@@ -196,28 +182,7 @@ def service_at_location(service_at_location_id: str, engine: EngineDep) -> Json:
         ).first()
         if link is None:
             raise HTTPException(status_code=404)
-        return _at_locations(session, [link])[0]
-
-
-def _at_locations(session: Session, links: list[ServiceAtLocation]) -> list[Json]:
-    ids = {link.service_id for link in links}
-    rows = list(session.exec(select(Service).where(col(Service.id).in_(ids)))) if ids else []
-    full = {s["id"]: s for s in services_json(session, rows)}
-    out = []
-    for link in links:
-        service = full[link.service_id]
-        location = next(s["location"] for s in service.get("service_at_locations", []) if s["id"] == link.id)
-        summary = {k: v for k, v in service.items() if k != "service_at_locations"}
-        out.append(
-            {
-                "id": link.id,
-                "service_id": link.service_id,
-                "location_id": link.location_id,
-                "location": location,
-                "service": summary,
-            }
-        )
-    return out
+        return at_locations(session, [link])[0]
 
 
 @router.get("/taxonomies")

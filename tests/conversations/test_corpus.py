@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 
 from tests.conversations.corpus_runner import AREAS, load_corpus, load_listings, open_directory, run_corpus, satisfiable
 
-PASS_RATE_FLOOR = 0.95  # measured 96.2% (231 of 240) on 7 December 2026
+PASS_RATE_FLOOR = 0.95  # measured 97.9% (235 of 240) on 7 December 2026
 PERSONAS = {"carer-dementia", "learning-disability", "autism", "mental-health", "older-person", "staff"}
 STYLES = {"step-by-step", "all-at-once", "change-of-mind", "edge"}
 

@@ -90,3 +90,9 @@ def test_the_infer_command_prints_coverage_before_and_after(
     assert result.exit_code == 0, result.output
     assert "Before inference: 20 listings," in result.output and "0 with an activity (0%)" in result.output
     assert "After inference: 20 listings" in result.output and "inferred links" in result.output
+
+
+def test_how_a_service_describes_itself_infers_no_activity() -> None:
+    described = "We have been running since 1990. Run by volunteers, we work with social care teams."
+    assert infer_terms("Riverside Advice", described) == []
+    assert "activity-employment-volunteering" in infer_terms("Volunteering in the park", "")

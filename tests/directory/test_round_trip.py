@@ -92,6 +92,16 @@ def test_export_then_import_gives_the_same_rows(loaded: Engine, second_engine: E
     assert snapshot(second_engine) == snapshot(loaded)
 
 
+def test_the_curated_directory_exported_imported_and_exported_again_is_identical(
+    loaded: Engine, second_engine: Engine
+) -> None:
+    exported = json.loads(json.dumps(export_page(loaded)))
+    parsed = read_records(exported["contents"], "oruk3")
+    assert parsed.problems == [] and parsed.notices == []
+    import_bundles(second_engine, parsed.bundles)
+    assert json.loads(json.dumps(export_page(second_engine))) == exported
+
+
 def _schedules_by_id(records: list[dict[str, object]]) -> dict[str, dict[str, object]]:
     return {str(s["id"]): s for r in records for s in r.get("schedules") or []}  # type: ignore[attr-defined]
 
