@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from sqlalchemy import Engine
+
 from assistant.engine.slots import PartOfDay, WhoFor
 from assistant.engine.state import PlaceValue, Profile
 from assistant.matching.criteria import TimeWindow, criteria_for
 from assistant.matching.filters import opens_when
+from assistant.matching.matcher import Matcher
+from tests.matching.gold import TODAY, _place
 from tests.matching.listings import listing, sitting
 
 HOME = PlaceValue(label="Sandy", latitude=52.13, longitude=-0.29, local_authority="Central Bedfordshire")
@@ -37,3 +41,17 @@ def test_weekends_or_evenings_takes_a_weekday_evening_or_a_weekend_morning() -> 
     assert opens_when(tuesday_evening, either) and opens_when(saturday_morning, either)
     assert not opens_when(tuesday_morning, either)
     assert not opens_when(tuesday_evening, both) and not opens_when(saturday_morning, both)
+
+
+def test_weekends_or_evenings_finds_a_weekday_evening_through_the_real_search(sample_engine: Engine) -> None:
+    asked = Profile(
+        interests=("activity-cookery",),
+        needs=("need-learning-disability",),
+        place=_place("B37"),
+        days=frozenset({"SA", "SU"}),
+        parts_of_day=frozenset({PartOfDay.EVENING}),
+        when_either=True,
+    )
+    found = Matcher(sample_engine, today=lambda: TODAY).search(asked, 0, 5)
+    assert "Evening Cookery for Independent Living" in [c.name for c in found.cards]
+    assert not found.widened  # each result fits "weekends or evenings" as asked
