@@ -2,7 +2,7 @@
 
 Whatever arrives (a web form, a JSON chat turn, a Twilio webhook, a Telegram update, a terminal
 line) passes through :func:`inbound_text` before the conversation sees it, so no channel can
-send the engine more than ``MAX_TEXT`` characters, a NUL byte, a lone surrogate (which
+send the engine more than ``MAX_CHANNEL_TEXT`` characters, a NUL byte, a lone surrogate (which
 PostgreSQL and UTF-8 refuse) or a thousand spaces in a row. Every step is one pass over at most
 ``MAX_RAW`` characters: the cost of a message never grows faster than its length.
 
@@ -15,7 +15,11 @@ from __future__ import annotations
 
 import re
 
-MAX_TEXT = 1000  # what the conversation reads; a basic phone's longest text is well under this
+MAX_TEXT = 1000  # what the web chat accepts; a basic phone's longest text is well under this
+# What a channel hands on: a whole Telegram message (4,096 characters), so that the crisis check
+# sees a worry said at the end of a long message. Understanding reads only its first 1,000
+# characters (``engine.text.MAX_CHARS``) and 240 words, so this costs nothing there.
+MAX_CHANNEL_TEXT = 4096
 # Work on more than this is never done: a 4,096-character Telegram message is read, a pasted
 # essay is cut first.
 MAX_RAW = 8 * 1024
@@ -36,9 +40,9 @@ def storable(text: str) -> str:
 
 
 def inbound_text(raw: str) -> str:
-    """``raw`` cut to ``MAX_TEXT`` characters after controls and surrogates become spaces, each run
+    """``raw`` cut to ``MAX_CHANNEL_TEXT`` characters after controls and surrogates become spaces, each run
     of spaces becomes one and blank lines go; the lines themselves are kept ("report 2" then a
     description on the next line reads as a person wrote it)."""
     text = _CONTROL.sub(" ", raw[:MAX_RAW])
     lines = (" ".join(line.split()) for line in text.splitlines())
-    return "\n".join(line for line in lines if line)[:MAX_TEXT]
+    return "\n".join(line for line in lines if line)[:MAX_CHANNEL_TEXT]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assistant.boundary import MAX_TEXT, inbound_text, storable, unsafe
+from assistant.boundary import MAX_CHANNEL_TEXT, inbound_text, storable, unsafe
 
 
 def test_runs_of_spaces_tabs_and_invisible_controls_become_one_space() -> None:
@@ -17,15 +17,15 @@ def test_lines_are_kept_and_blank_ones_dropped() -> None:
 
 
 def test_a_long_message_is_cut_after_it_is_tidied() -> None:
-    padded = "swimming" + " " * 5000 + "near Luton" + " x" * 2000
+    padded = "swimming" + " " * 5000 + "near Luton" + " x" * 4000
     said = inbound_text(padded)
-    assert said.startswith("swimming near Luton x x") and len(said) == MAX_TEXT
+    assert said.startswith("swimming near Luton x x") and len(said) == MAX_CHANNEL_TEXT
 
 
 @given(st.text(max_size=3000))
 def test_nothing_unsafe_or_over_long_is_ever_passed_on(raw: str) -> None:
     said = inbound_text(raw)
-    assert not unsafe(said) and len(said) <= MAX_TEXT and said == said.strip()
+    assert not unsafe(said) and len(said) <= MAX_CHANNEL_TEXT and said == said.strip()
     assert "  " not in said and "\n\n" not in said
     said.encode("utf-8")  # storable in any database
 

@@ -175,3 +175,11 @@ def test_with_no_budget_a_dead_end_offers_starting_again_or_a_person() -> None:
     state, _ = talk("day centre near Sandy")
     state = remember_results(state, [], 0)
     assert state.offered == ("start again", "talk to a person")
+
+
+def test_a_worry_at_the_end_of_a_long_telegram_message_still_gets_the_crisis_reply() -> None:
+    from assistant.boundary import inbound_text
+
+    long = "We went to the garden centre and then had lunch with my sister. " * 50 + "I want to end my life."
+    _, said = talk(inbound_text(long[:4096]))
+    assert any(r.key == "safeguarding.risk" for r in said[0])
