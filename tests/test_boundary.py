@@ -17,7 +17,7 @@ def test_lines_are_kept_and_blank_ones_dropped() -> None:
 
 
 def test_a_long_message_is_cut_after_it_is_tidied() -> None:
-    padded = "swimming" + " " * 5000 + "near Luton" + " x" * 4000
+    padded = "swimming" + " " * 2000 + "near Luton" + " x" * 4000
     said = inbound_text(padded)
     assert said.startswith("swimming near Luton x x") and len(said) == MAX_CHANNEL_TEXT
 
