@@ -33,6 +33,8 @@ _log = logging.getLogger(__name__)
 # Words read from one message: the longest honest messages (a carer's whole story) run to about
 # 200 words; beyond that is pasted or repeated text, and reading it would only cost time.
 MAX_TOKENS = 240
+REPEATS = 2
+LONGEST_REPEAT = 3  # words in a repeated phrase that is collapsed
 _WHO_RANK = {WhoFor.SELF: 0, WhoFor.SOMEONE: 1, WhoFor.PROFESSIONAL: 2}  # the most specific wins
 ONLINE_SESSIONS = "activity-online-sessions"
 
@@ -50,7 +52,7 @@ def read_message(text: str, expecting: Slot | None = None) -> Understanding:
     """:func:`understand` without the safety net."""
     lexicon = load_lexicon()
     normalised = normalise(text)
-    tokens = tokenise(normalised)[:MAX_TOKENS]
+    tokens = _without_repeats(tokenise(normalised))[:MAX_TOKENS]
     tokens = rewrite(rewrite(tokens, lexicon), lexicon)  # "4 my bro": "for my brother"
     items = read_items(tokens, lexicon)
     found = Understanding(place=find_place(items, normalised, lexicon))
@@ -78,6 +80,26 @@ def read_message(text: str, expecting: Slot | None = None) -> Understanding:
     elif found.place is None and found.empty():
         found.place = leftover_place(items, lexicon, confirm=True, exact=True)
     return found
+
+
+def _without_repeats(tokens: list[str]) -> list[str]:
+    """A word or short phrase said more than twice in a row is said twice: "no no no no" is "no
+    no", "£5 £5 £5 £5" is "£5 £5". No honest message repeats itself so; pasted or hostile text
+    does, and reading every copy would only cost time."""
+    kept: list[str] = []
+    position = 0
+    while position < len(tokens):
+        for size in range(1, LONGEST_REPEAT + 1):
+            if len(kept) >= REPEATS * size and all(
+                tokens[position : position + size] == kept[len(kept) - size * k : len(kept) - size * (k - 1)]
+                for k in range(1, REPEATS + 1)
+            ):
+                position += size
+                break
+        else:
+            kept.append(tokens[position])
+            position += 1
+    return kept
 
 
 def _read_vocabulary(items: list[Item], negated: set[int], found: Understanding) -> None:

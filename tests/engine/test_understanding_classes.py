@@ -226,3 +226,12 @@ def test_days_with_times_mean_both(text: str) -> None:
 def test_make_that_afternoons_corrects() -> None:
     u = read_message("make that afternoons")
     assert u.correcting and u.parts_of_day == {PartOfDay.AFTERNOON}
+
+
+# --- pasted and repeated text costs no more than a sentence ---------------------------------------
+
+
+def test_a_word_or_phrase_repeated_many_times_reads_as_said_twice() -> None:
+    assert read_message("no " * 400) == read_message("no no")
+    assert read_message("£5 " * 300).budget == Budget(amount=5.0, period=CostPeriod.SESSION)
+    assert read_message("swimming in Sandy " * 100).interests == ["activity-sport-swimming"]
