@@ -135,8 +135,8 @@ def _handle(state: State, inbound: Inbound, now: dt.datetime) -> Turn:
     settled = set(state.settled) | given
     # Answering something else than the question asked skips that question: never ask it again.
     jumped = state.awaiting is not None and state.awaiting not in given_slots(u) and not u.skip
-    if state.awaiting is not None and (u.skip or jumped):
-        settled.add(state.awaiting)
+    if state.awaiting is not None and (u.skip or (jumped and state.awaiting is not Slot.PLACE)):
+        settled.add(state.awaiting)  # but "where?" is asked again: there is no searching without it
     profile = merge(before, u, place)
     state = state.model_copy(
         update={

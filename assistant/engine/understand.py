@@ -76,7 +76,10 @@ def read_message(text: str, expecting: Slot | None = None) -> Understanding:
     if found.who_for is None and expecting is Slot.WHO:
         found.who_for = short_who(tokens, lexicon, found.age is not None)
     if found.place is None and (expecting is Slot.PLACE or found.correcting):
-        found.place = leftover_place(items, lexicon, confirm=expecting is not Slot.PLACE)
+        # "Where?" answered with a place is taken as written, to resolve or ask about; answered with
+        # something else ("he likes fishing and music"), the other words are a place only if known.
+        answered_else = bool(found.interests or found.needs or found.who_for or found.days or found.budget)
+        found.place = leftover_place(items, lexicon, confirm=expecting is not Slot.PLACE or answered_else)
     elif found.place is None and found.empty():
         found.place = leftover_place(items, lexicon, confirm=True, exact=True)
     return found

@@ -183,3 +183,9 @@ def test_a_worry_at_the_end_of_a_long_telegram_message_still_gets_the_crisis_rep
     long = "We went to the garden centre and then had lunch with my sister. " * 50 + "I want to end my life."
     _, said = talk(inbound_text(long[:4096]))
     assert any(r.key == "safeguarding.risk" for r in said[0])
+
+
+def test_answering_where_with_an_interest_asks_where_again_and_takes_no_word_as_a_place() -> None:
+    state, said = talk("hi", "I'm a support worker", "my client is 45, with depression", "he likes fishing and music")
+    assert state.profile.place is None and state.profile.interests == ("activity-music",)
+    assert keys(said[3]) == ["understood", "ask.place"]
