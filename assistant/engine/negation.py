@@ -11,7 +11,7 @@ from __future__ import annotations
 from assistant.engine.items import Item
 from assistant.engine.lexicon import Kind
 
-MAX_REACH = 6  # words after the cue: "not on Mondays or Tuesdays" but not a whole paragraph
+MAX_REACH = 6  # words after the cue, fillers aside: "not on Mondays or Tuesdays", not a paragraph
 
 
 def negated_items(items: list[Item]) -> set[int]:
@@ -25,6 +25,7 @@ def negated_items(items: list[Item]) -> set[int]:
             item = items[after]
             if item.clause != cue.clause or item.has(Kind.BREAK) or reach >= MAX_REACH:
                 break
-            reach += len(item.words)
+            if not item.has(Kind.FILLER):  # "doesn't want to go to an old people's day centre"
+                reach += len(item.words)
             negated.add(after)
     return negated
