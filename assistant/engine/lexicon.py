@@ -86,7 +86,8 @@ class Lexicon:
     period_lead: frozenset[str]
     period_before: frozenset[str]
     other_units: frozenset[str]
-    passing_between: frozenset[str]  # words between a passing cue and its day: "it's a lovely Monday"
+    passing_between: frozenset[str]
+    broad: frozenset[str]  # words that only name a category: "social club", "sport", "art"
     rewrites: Mapping[tuple[str, ...], tuple[str, ...]]  # shortenings and homophones, by tokens
     rewrite_lengths: Mapping[str, tuple[int, ...]]  # rewrite lengths by first token, longest first
 
@@ -230,6 +231,7 @@ def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
         period_before=_words(data, ("money", "period_before")),
         other_units=_words(data, ("money", "other_units")),
         passing_between=_words(data, ("passing", "between")),
+        broad=_words(data, ("broad", "words")),
         rewrites=rewrites,
         rewrite_lengths=_lengths(rewrites),
     )

@@ -47,6 +47,7 @@ def merge(profile: Profile, u: Understanding, place: PlaceValue | None) -> Profi
         changes["interests"] = tuple(i for i in interests if i not in u.avoid_interests)
         changes["avoid_interests"] = _join(profile.avoid_interests, u.avoid_interests, replace)
         changes["keywords"] = _join(profile.keywords, u.keywords, replace and bool(u.interests))
+        changes["narrow_words"] = _join(profile.narrow_words, u.narrow_words, replace and bool(u.interests))
     if u.needs:
         changes["needs"] = _join(profile.needs, u.needs, replace)
     if place is not None:
@@ -73,7 +74,7 @@ def clear(profile: Profile, slot: Slot) -> Profile:
     """Forget one answer, so its question is asked again ("change the day")."""
     fields: dict[Slot, dict[str, object]] = {
         Slot.WHO: {"who_for": None, "age": None},
-        Slot.INTERESTS: {"interests": (), "avoid_interests": (), "keywords": ()},
+        Slot.INTERESTS: {"interests": (), "avoid_interests": (), "keywords": (), "narrow_words": ()},
         Slot.NEEDS: {"needs": ()},
         Slot.PLACE: {"place": None, "online_ok": None, "online_only": False},
         Slot.WHEN: {

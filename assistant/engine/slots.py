@@ -84,6 +84,7 @@ class Understanding:
     age: int | None = None
     interests: list[str] = field(default_factory=list)  # activity-* ids, best first
     keywords: list[str] = field(default_factory=list)  # the words used for them: "tea dance", "swimming"
+    narrow_words: list[str] = field(default_factory=list)  # those narrower than a category: not "sport"
     avoid_interests: list[str] = field(default_factory=list)  # "anything but swimming"
     needs: list[str] = field(default_factory=list)  # need-* ids
     place: PlaceMention | None = None

@@ -34,6 +34,7 @@ class Profile(BaseModel):
     age: int | None = None
     interests: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()  # the person's own words for them, to rank within a category
+    narrow_words: tuple[str, ...] = ()  # those narrower than a category ("lunch club", not "social")
     avoid_interests: tuple[str, ...] = ()
     needs: tuple[str, ...] = ()
     place: PlaceValue | None = None

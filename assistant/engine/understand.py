@@ -19,7 +19,7 @@ import logging
 
 from assistant.engine.intent import read_commands, read_correction
 from assistant.engine.items import Item, correct_typos, read_items, rewrite
-from assistant.engine.lexicon import Kind, load_lexicon
+from assistant.engine.lexicon import Kind, Lexicon, load_lexicon
 from assistant.engine.money import read_budget
 from assistant.engine.negation import negated_items
 from assistant.engine.numbers import mark_other_units, read_age, read_bare_age, read_pick
@@ -64,7 +64,7 @@ def read_message(text: str, expecting: Slot | None = None) -> Understanding:
     found.either = either_days_or_times(items)
     found.budget = read_budget(items, lexicon, expecting, negated)
     found.age = read_age(items) or (read_bare_age(items) if expecting is Slot.WHO else None)
-    _read_vocabulary(items, negated, found)
+    _read_vocabulary(items, negated, found, lexicon)
     found.greeting = any(item.has(Kind.GREETING) for item in items)
     found.off_topic = any(item.has(Kind.OFF_TOPIC) for item in items)
     found.anything = any(item.has(Kind.ANYTHING) for item in items)
@@ -105,7 +105,7 @@ def _without_repeats(tokens: list[str]) -> list[str]:
     return kept
 
 
-def _read_vocabulary(items: list[Item], negated: set[int], found: Understanding) -> None:
+def _read_vocabulary(items: list[Item], negated: set[int], found: Understanding, lexicon: Lexicon) -> None:
     """Terms, days, parts of day, who it is for and online, each kept or avoided by negation."""
     who: list[WhoFor] = []
     online: list[bool] = []
@@ -120,6 +120,8 @@ def _read_vocabulary(items: list[Item], negated: set[int], found: Understanding)
                 _add_term(found, meaning.value, avoid=no)
                 if meaning.value.startswith("activity-") and not no and item.text not in found.keywords:
                     found.keywords.append(item.text)
+                    if item.text not in lexicon.broad:
+                        found.narrow_words.append(item.text)
                 if meaning.value == ONLINE_SESSIONS and not no:
                     online.append(True)
             elif meaning.kind is Kind.DAYS:

@@ -66,6 +66,7 @@ class Criteria:
     budget: Budget | None = None
     must_haves: frozenset[str] = frozenset()
     area: str | None = None  # a whole council area: in-person listings must be its own, at any distance
+    words: tuple[str, ...] = ()  # the person's own words, one of which the listing must use
 
 
 def needs_of(profile: Profile) -> frozenset[str]:
@@ -126,4 +127,5 @@ def criteria_for(profile: Profile) -> Criteria:
         when=window_of(profile),
         budget=profile.budget,
         must_haves=frozenset(profile.must_haves),
+        words=tuple(w for w in profile.narrow_words if w not in BREAK_WORDS) if interests else (),
     )

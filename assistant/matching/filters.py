@@ -13,6 +13,7 @@ from assistant.engine.slots import PartOfDay
 from assistant.matching.criteria import Criteria, TimeWindow
 from assistant.matching.listing import Listing, Sitting, visits_per_week
 from assistant.matching.prices import affordable
+from assistant.matching.words import words_fit
 
 NOON, FIVE_PM = 12 * 60, 17 * 60
 # Features of a building: an online-only session has no building, so it cannot lack them.
@@ -119,4 +120,5 @@ def passes(listing: Listing, criteria: Criteria) -> bool:
         and has_must_haves(listing, criteria.must_haves)
         and opens_when(listing, criteria.when)
         and affordable_for(listing, criteria)
+        and (not criteria.words or words_fit(listing.text, criteria.words) > 0)
     )

@@ -2,6 +2,8 @@
 
 When too little fits, the search climbs one rung at a time, each keeping the rungs below:
 
+0. when the person used words of their own for the activity ("lunch club", "tea dance"), first
+   the listings that use them, out to the widest radius, then any in the activity's category;
 1. the radius: 3 → 5 → 10 → 20 miles (climbed while fewer than a page fit, so a rural search
    is not left with one result when more lie just beyond, and "more" reads further out before
    it says there are no more);
@@ -53,8 +55,16 @@ def ladder(profile: Profile) -> Iterator[Rung]:
     """The rungs for ``profile``, from exactly what was asked to the widest search."""
     current = criteria_for(profile)
     has_place = current.origin is not None
-    yield Rung("exact", current, widen_if_few=has_place)
-    if has_place and current.area is None:  # an area-wide search already reaches the whole area
+    by_radius = has_place and current.area is None  # an area-wide search already reaches the whole area
+    if current.words:  # first the listings that use the person's own words: "lunch club", "tea dance"
+        yield Rung("exact", current, widen_if_few=True)
+        for radius in RADII[1:] if by_radius else ():
+            yield Rung("radius", replace(current, radius=radius), widen_if_few=True)
+        current = replace(current, words=())
+        yield Rung("words", current, widen_if_few=has_place)
+    else:
+        yield Rung("exact", current, widen_if_few=has_place)
+    if by_radius:
         for radius in RADII[1:]:
             current = replace(current, radius=radius)
             yield Rung("radius", current, widen_if_few=radius < RADII[-1])

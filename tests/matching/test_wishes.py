@@ -55,3 +55,21 @@ def test_weekends_or_evenings_finds_a_weekday_evening_through_the_real_search(sa
     found = Matcher(sample_engine, today=lambda: TODAY).search(asked, 0, 5)
     assert "Evening Cookery for Independent Living" in [c.name for c in found.cards]
     assert not found.widened  # each result fits "weekends or evenings" as asked
+
+
+def test_the_persons_own_words_come_first_even_from_further_away(sample_engine: Engine) -> None:
+    """A lunch club a few miles off is what "a lunch club near Olton" means, not the social group
+    next door; listings in the category follow."""
+    asked = Profile(
+        interests=("activity-social-club",), keywords=("lunch club",), narrow_words=("lunch club",), place=_place("B92")
+    )
+    names = [c.name for c in Matcher(sample_engine, today=lambda: TODAY).search(asked, 0, 5).cards]
+    assert "Lunch Club" in names[0]
+
+
+def test_words_that_only_name_the_category_filter_nothing() -> None:
+    from assistant.engine.understand import read_message
+
+    u = read_message("evening social club for autistic adults")
+    assert u.keywords == ["social club"] and u.narrow_words == []
+    assert read_message("a lunch club").narrow_words == ["lunch club"]
