@@ -96,6 +96,11 @@ def _known(items: list[Item], start: int, end: int) -> bool:
     return load_gazetteer().name_info(_name(items, start, end)) is not None
 
 
+def _area(items: list[Item], start: int, end: int) -> bool:
+    info = load_gazetteer().name_info(_name(items, start, end))
+    return info is not None and info.area
+
+
 def _served(items: list[Item], start: int, end: int) -> bool:
     info = load_gazetteer().name_info(_name(items, start, end))
     return info is not None and info.served
@@ -109,8 +114,9 @@ def _own_clause(items: list[Item], start: int, end: int) -> bool:
 
 def named_place(items: list[Item], lexicon: Lexicon) -> PlaceMention | None:
     """The longest name the gazetteer knows exactly, anywhere in one clause, with a county after it."""
-    # The longest, then one said after "in"/"near", then one Dayfinder serves, then the last said.
-    best: tuple[int, bool, bool, int, int] | None = None  # words, cued, served, start, end
+    # A town before a whole council area ("I work in Sefton ... Southport area"), then the longest,
+    # then one said after "in"/"near", then one Dayfinder serves, then the last said.
+    found: list[tuple[bool, int, bool, bool, int, int]] = []  # town, words, cued, served, start, end
     for start, first in enumerate(items):
         if first.used or not first.text.replace(" ", "").isalpha():
             continue
@@ -120,14 +126,17 @@ def named_place(items: list[Item], lexicon: Lexicon) -> PlaceMention | None:
             if words > MAX_NAME_WORDS or not items[end].text.replace(" ", "").isalpha():
                 break
             end += 1
-            if (best is not None and words < best[0]) or not _known(items, start, end):
+            if not _known(items, start, end):
                 continue  # most spans are no name at all: one cached look-up rules them out
-            rank = (words, _cued(items, start, lexicon), _served(items, start, end), start, end)
-            if (best is None or rank > best) and _accepted(items, start, end, lexicon):
-                best = rank  # people most often end with the place: "..., Maghull"
+            town = not _area(items, start, end)
+            if _accepted(items, start, end, lexicon):  # people most often end with the place: "..., Maghull"
+                found.append((town, words, _cued(items, start, lexicon), _served(items, start, end), start, end))
+    # A name inside a longer one is that one: "Solihull" in "Solihull borough".
+    whole = [f for f in found if not any(o[4] <= f[4] and f[5] <= o[5] and o[1] > f[1] for o in found)]
+    best = max(whole, default=None)
     if best is None:
         return None
-    start, end = best[3], best[4]
+    start, end = best[4], best[5]
     end = _county_after(items, end)
     take(items[start:end])
     return PlaceMention(" ".join(item.text for item in items[start:end]))

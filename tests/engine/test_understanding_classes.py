@@ -235,3 +235,13 @@ def test_a_word_or_phrase_repeated_many_times_reads_as_said_twice() -> None:
     assert read_message("no " * 400) == read_message("no no")
     assert read_message("£5 " * 300).budget == Budget(amount=5.0, period=CostPeriod.SESSION)
     assert read_message("swimming in Sandy " * 100).interests == ["activity-sport-swimming"]
+
+
+def test_a_town_named_beside_a_council_area_is_where_to_look() -> None:
+    said = "I'm a social worker in Sefton, looking for a day service in the Southport area"
+    assert read_message(said).place is not None and read_message(said).place.text == "southport"
+
+
+@pytest.mark.parametrize("text", ["we don't drive", "he can't drive", "no car"])
+def test_not_driving_is_said_in_passing_not_a_must_have(text: str) -> None:
+    assert read_message(text).must_haves == set()
