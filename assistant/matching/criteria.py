@@ -113,6 +113,10 @@ def criteria_for(profile: Profile) -> Criteria:
     interests, needs = frozenset(profile.interests), needs_of(profile)
     if _for_someone_cared_for(profile):
         interests, needs = interests - CARERS_WISHES, needs - CARERS_WISHES
+    elif interests & CARERS_WISHES:
+        # A carers' group is for the carer: the cared-for person's condition ("my husband has
+        # MND") says nothing about which carers' group suits, so it filters nothing.
+        needs = needs & CARERS_WISHES
     if profile.online_only:
         place = None  # online rather than in person: the place only says whose listings to prefer
     return Criteria(

@@ -73,3 +73,10 @@ def test_words_that_only_name_the_category_filter_nothing() -> None:
     u = read_message("evening social club for autistic adults")
     assert u.keywords == ["social club"] and u.narrow_words == []
     assert read_message("a lunch club").narrow_words == ["lunch club"]
+
+
+def test_the_cared_for_persons_condition_does_not_filter_a_carers_group() -> None:
+    asked = Profile(
+        who_for=WhoFor.SOMEONE, interests=(BREAK,), keywords=("carers support group",), needs=("need-physical-disability",)
+    )
+    assert criteria_for(asked).interests == {BREAK} and criteria_for(asked).needs == frozenset()
