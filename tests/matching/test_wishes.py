@@ -77,6 +77,9 @@ def test_words_that_only_name_the_category_filter_nothing() -> None:
 
 def test_the_cared_for_persons_condition_does_not_filter_a_carers_group() -> None:
     asked = Profile(
-        who_for=WhoFor.SOMEONE, interests=(BREAK,), keywords=("carers support group",), needs=("need-physical-disability",)
+        who_for=WhoFor.SOMEONE,
+        interests=(BREAK,),
+        keywords=("carers support group",),
+        needs=("need-physical-disability",),
     )
     assert criteria_for(asked).interests == {BREAK} and criteria_for(asked).needs == frozenset()
