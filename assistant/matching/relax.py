@@ -61,9 +61,9 @@ def ladder(profile: Profile) -> Iterator[Rung]:
         for radius in RADII[1:] if by_radius else ():
             yield Rung("radius", replace(current, radius=radius), widen_if_few=True)
         current = replace(current, words=())
-        yield Rung("words", current, widen_if_few=has_place)
+        yield Rung("words", current, widen_if_few=by_radius)
     else:
-        yield Rung("exact", current, widen_if_few=has_place)
+        yield Rung("exact", current, widen_if_few=by_radius)
     if by_radius:
         for radius in RADII[1:]:
             current = replace(current, radius=radius)
@@ -110,6 +110,7 @@ def widenings(profile: Profile, asked: Criteria, found: Sequence[Listing], first
     """What the results needed beyond ``asked``, in ladder order; ``first_count`` is how many
     fitted exactly (some, with more added from further away, reads differently from none)."""
     notes: list[Widening] = []
+    exact = any(fits_interests(f, asked.interests, asked.avoid) for f in found)  # some are just what was asked
     beyond = [d for f in found if (d := _in_person_miles(f)) is not None and asked.radius < d]
     if asked.origin is not None and beyond:
         notes.append(_radius_note(profile, asked, max(beyond), first_count))
@@ -127,9 +128,9 @@ def widenings(profile: Profile, asked: Criteria, found: Sequence[Listing], first
         notes.append(_budget_note(asked.budget))
     related = asked.interests | related_to(asked.interests)
     if asked.interests and not all(fits_interests(f, related, asked.avoid) for f in found):
-        notes.append(Widening("other"))
+        notes.append(Widening("other_more" if exact else "other"))
     elif asked.interests and not all(fits_interests(f, asked.interests, asked.avoid) for f in found):
-        notes.append(Widening("related"))
+        notes.append(Widening("related_more" if exact else "related"))
     if not asked.online and any(_in_person_miles(f) is None for f in found):
         notes.append(Widening("online"))
     return notes

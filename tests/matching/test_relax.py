@@ -140,3 +140,11 @@ def test_every_note_the_ladder_can_give_has_plain_and_easy_words() -> None:
     for key in keys:
         for mode in ("plain", "easy"):
             assert text("matching", key, mode, was="3", now="6")
+
+
+def test_a_note_says_only_a_few_when_some_results_are_exactly_what_was_asked() -> None:
+    asked = profile(interests=(KNIT,))
+    knit = listing(activities=frozenset({KNIT}))
+    art = listing(id="svc-2", activities=frozenset({"activity-arts-crafts"}))
+    assert [w.key for w in widenings(asked, criteria_for(asked), [knit, art], first_count=1)] == ["related_more"]
+    assert [w.key for w in widenings(asked, criteria_for(asked), [art], first_count=0)] == ["related"]
