@@ -27,7 +27,7 @@ from assistant.matching.results import Card, Meeting
 
 TRANSPORT = re.compile(r"\b(transport|travel|minibus|taxi)\b", re.I)
 
-ONLINE_BEYOND_MILES = 25.0  # beyond the widest search radius: a venue this far is not within reach
+ONLINE_BEYOND_MILES = 25.0  # beyond the usual search radius: a venue this far is reached online
 
 
 def _meeting(s: Schedule) -> Meeting:

@@ -11,9 +11,12 @@ When too little fits, the search climbs one rung at a time, each keeping the run
 3. online options, unless the person said not online;
 4. the nearest other activities that suit, at the times asked for;
 5. neighbouring times: the day either side of each day asked for, and an hour's slack on times;
-6. any time at all. When someone is free matters more than what they do there (carers work,
-   buses stop), so times are bent last; a search never dead-ends while anything within reach
-   fits the person's needs, age, budget and must-haves.
+6. any time at all;
+7. as far as :data:`FARTHEST_MILES`, when nothing nearer meets the needs, budget and must-haves.
+
+When someone is free matters more than what they do there (carers work, buses stop), so times
+are bent late; a search never dead-ends while anything within reach fits the person's needs,
+age, budget and must-haves.
 
 Rungs 2 to 6 are climbed only when nothing at all fits: a wish is bent only when nothing
 meets it. Needs, age, must-haves, the budget and
@@ -37,11 +40,12 @@ from assistant.matching.related import related_to
 from assistant.matching.results import Widening
 
 RADII = (3.0, 5.0, 10.0, 20.0)
+FARTHEST_MILES = 40.0  # the last resort: a BSL group 30 miles off beats "I couldn't find anything"
 ENOUGH_NEARBY = 3  # one SMS page
 HOUR_SLACK_MINUTES = 60
 BUDGET_STEP = 1.5
 FREE_STEP_POUNDS = 5.0
-STEPS = ("radius", "days", "hours", "budget", "related", "online", "other", "any_time")
+STEPS = ("radius", "days", "hours", "budget", "related", "online", "other", "any_time", "far")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +86,8 @@ def ladder(profile: Profile) -> Iterator[Rung]:
         yield Rung("times", current, widen_if_few=False)
         current = replace(current, when=TimeWindow(avoid_days=current.when.avoid_days))
         yield Rung("any_time", current, widen_if_few=False)
+    if by_radius:  # still nothing: the nearest that meet the needs, budget and must-haves, however far
+        yield Rung("far", replace(current, radius=FARTHEST_MILES), widen_if_few=False)
 
 
 def _neighbouring(when: TimeWindow) -> TimeWindow:
@@ -139,7 +145,7 @@ def widenings(profile: Profile, asked: Criteria, found: Sequence[Listing], first
 def _in_person_miles(listing: Listing) -> float | None:
     """Miles to go in person, when within the widest radius (otherwise it was found online)."""
     d = listing.distance
-    return d if listing.in_person and d is not None and d <= RADII[-1] else None
+    return d if listing.in_person and d is not None and d <= FARTHEST_MILES else None
 
 
 def _radius_note(profile: Profile, asked: Criteria, furthest: float, first_count: int) -> Widening:

@@ -22,7 +22,7 @@ def profile(**changes: object) -> Profile:
 def test_the_rungs_widen_radius_then_activities_then_online_then_anything_then_times() -> None:
     asked = profile(days=frozenset({"SA"}), budget=Budget(free=True))
     rungs = list(ladder(asked))
-    steps = ["exact", "radius", "radius", "radius", "related", "online", "other", "times", "any_time"]
+    steps = ["exact", "radius", "radius", "radius", "related", "online", "other", "times", "any_time", "far"]
     assert [r.step for r in rungs] == steps
     assert [r.criteria.radius for r in rungs[:4]] == [3.0, 5.0, 10.0, 20.0]
     assert "activity-arts-crafts" in rungs[4].criteria.interests and rungs[4].criteria.when.days == {"SA"}
@@ -30,6 +30,7 @@ def test_the_rungs_widen_radius_then_activities_then_online_then_anything_then_t
     assert rungs[6].criteria.interests == frozenset() and rungs[6].criteria.when.days == {"SA"}
     assert rungs[7].criteria.when.days == {"FR", "SA", "SU"}
     assert rungs[8].criteria.when.any_day
+    assert rungs[9].criteria.radius == 40.0 and rungs[9].criteria.budget == rungs[0].criteria.budget
 
 
 def test_the_budget_is_never_widened() -> None:
@@ -45,7 +46,7 @@ def test_each_rung_keeps_the_rungs_below() -> None:
 
 def test_rungs_for_things_not_asked_are_skipped_and_not_online_is_respected() -> None:
     steps = [r.step for r in ladder(profile(online_ok=False))]
-    assert steps == ["exact", "radius", "radius", "radius", "related", "other"]
+    assert steps == ["exact", "radius", "radius", "radius", "related", "other", "far"]
 
 
 def test_an_online_only_search_has_no_radius_rungs() -> None:
