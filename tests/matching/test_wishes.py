@@ -83,3 +83,11 @@ def test_the_cared_for_persons_condition_does_not_filter_a_carers_group() -> Non
         needs=("need-physical-disability",),
     )
     assert criteria_for(asked).interests == {BREAK} and criteria_for(asked).needs == frozenset()
+
+
+def test_when_nothing_within_twenty_miles_meets_the_must_haves_the_nearest_farther_away_is_shown(
+    sample_engine: Engine,
+) -> None:
+    asked = Profile(needs=("need-sensory-impairment",), must_haves=frozenset({"access-bsl"}), place=_place("BH22"))
+    found = Matcher(sample_engine, today=lambda: TODAY).search(asked, 0, 5)
+    assert found.cards and all(c.distance_miles is not None and c.distance_miles > 20 for c in found.cards)
