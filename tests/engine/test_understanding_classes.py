@@ -245,3 +245,11 @@ def test_a_town_named_beside_a_council_area_is_where_to_look() -> None:
 @pytest.mark.parametrize("text", ["we don't drive", "he can't drive", "no car"])
 def test_not_driving_is_said_in_passing_not_a_must_have(text: str) -> None:
     assert read_message(text).must_haves == set()
+
+
+@pytest.mark.parametrize("text", ["bootel", "sothport", "wimbourne", "kngshurst", "bigglesade"])
+def test_a_served_place_with_one_slip_of_the_thumb_is_found(text: str) -> None:
+    from assistant.directory.gazetteer import Match, load_gazetteer
+
+    located = load_gazetteer().locate(text)
+    assert located.match is Match.FOUND and located.corrected
