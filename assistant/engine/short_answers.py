@@ -78,12 +78,22 @@ def either_days_or_times(items: list[Item]) -> bool:
     for index, item in enumerate(items):
         if item.text != "or":
             continue
-        clause = [i for i in range(index - _REACH, index + _REACH + 1) if 0 <= i < len(items)]
-        same = [i for i in clause if items[i].clause == item.clause]
-        before = [items[i] for i in same if i < index]
-        after = [items[i] for i in same if i > index]
-        days_first = _near(before, 0, len(before), _DAY_KINDS) and _near(after, 0, len(after), _TIME_KINDS)
-        times_first = _near(before, 0, len(before), _TIME_KINDS) and _near(after, 0, len(after), _DAY_KINDS)
-        if days_first or times_first:
+        before = _neighbour(items, index, -1)
+        after = _neighbour(items, index, 1)
+        if before is None or after is None:
+            continue
+        days_first = _near([before], 0, 1, _DAY_KINDS) and _near([after], 0, 1, _TIME_KINDS)
+        times_first = _near([before], 0, 1, _TIME_KINDS) and _near([after], 0, 1, _DAY_KINDS)
+        if days_first or times_first:  # "Tuesday or Thursday mornings" joins two days: not either
             return True
     return False
+
+
+def _neighbour(items: list[Item], index: int, step: int) -> Item | None:
+    """The nearest word either side of "or" in its clause that is not a filler ("weekends or in the evenings")."""
+    at = index + step
+    while 0 <= at < len(items) and items[at].clause == items[index].clause:
+        if not items[at].has(Kind.FILLER) or items[at].has(Kind.DAYS) or items[at].has(Kind.PART):
+            return items[at]
+        at += step
+    return None

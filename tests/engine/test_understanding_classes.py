@@ -218,7 +218,9 @@ def test_or_between_days_and_times_means_either(text: str) -> None:
     assert read_message(text).either
 
 
-@pytest.mark.parametrize("text", ["weekend evenings", "saturday mornings", "mondays and evenings"])
+@pytest.mark.parametrize(
+    "text", ["weekend evenings", "saturday mornings", "mondays and evenings", "Tuesday or Thursday mornings"]
+)
 def test_days_with_times_mean_both(text: str) -> None:
     assert not read_message(text).either
 
