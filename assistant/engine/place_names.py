@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from assistant.directory.gazetteer import Gazetteer, load_gazetteer
+from assistant.directory.gazetteer import Gazetteer, NameInfo, load_gazetteer
 from assistant.directory.places import normalise_name
 from assistant.engine.items import Item
 from assistant.engine.lexicon import Kind, Lexicon, Meaning
@@ -57,16 +57,14 @@ def _cued(items: list[Item], start: int, lexicon: Lexicon) -> bool:
     return before >= 0 and items[before].has(Kind.PLACE_CUE) and items[before].clause == items[start].clause
 
 
-def _accepted(items: list[Item], start: int, end: int, lexicon: Lexicon) -> bool:
-    """Whether items[start:end] name a place here (see the module notes)."""
+def _accepted(items: list[Item], start: int, end: int, lexicon: Lexicon, info: NameInfo) -> bool:
+    """Whether items[start:end], a name the gazetteer knows as ``info``, name a place here (see
+    the module notes)."""
     span = items[start:end]
-    key = normalise_name(" ".join(item.text for item in span))
+    key = _name(items, start, end)
     if key in lexicon.not_places or span[0].text in lexicon.connectors or span[-1].text in lexicon.connectors:
         return False
     gazetteer = load_gazetteer()
-    info = gazetteer.name_info(key)
-    if info is None:
-        return False
     words = key.split()
     if len(words) == 1 and not span[0].raw and is_everyday(words[0], gazetteer, lexicon):
         return False  # "art", "clay": a word the lexicon reads is never a place on its own
@@ -92,20 +90,6 @@ def _name(items: list[Item], start: int, end: int) -> str:
     return normalise_name(" ".join(item.text for item in items[start:end]))
 
 
-def _known(items: list[Item], start: int, end: int) -> bool:
-    return load_gazetteer().name_info(_name(items, start, end)) is not None
-
-
-def _area(items: list[Item], start: int, end: int) -> bool:
-    info = load_gazetteer().name_info(_name(items, start, end))
-    return info is not None and info.area
-
-
-def _served(items: list[Item], start: int, end: int) -> bool:
-    info = load_gazetteer().name_info(_name(items, start, end))
-    return info is not None and info.served
-
-
 def _own_clause(items: list[Item], start: int, end: int) -> bool:
     """The name is a whole clause: "Sandy. Gardening. Sundays.", "dementia, Sandy"."""
     clause = items[start].clause
@@ -115,7 +99,8 @@ def _own_clause(items: list[Item], start: int, end: int) -> bool:
 def named_place(items: list[Item], lexicon: Lexicon) -> PlaceMention | None:
     """The longest name the gazetteer knows exactly, anywhere in one clause, with a county after it."""
     # A town before a whole council area ("I work in Sefton ... Southport area"), then the longest,
-    # then one said after "in"/"near", then one Dayfinder serves, then the last said.
+    # then one said after "in"/"near", then one Dayfinder serves, then the last said (people most
+    # often end with the place: "..., Maghull").
     found: list[tuple[bool, int, bool, bool, int, int]] = []  # town, words, cued, served, start, end
     for start, first in enumerate(items):
         if first.used or not first.text.replace(" ", "").isalpha():
@@ -126,11 +111,11 @@ def named_place(items: list[Item], lexicon: Lexicon) -> PlaceMention | None:
             if words > MAX_NAME_WORDS or not items[end].text.replace(" ", "").isalpha():
                 break
             end += 1
-            if not _known(items, start, end):
+            info = load_gazetteer().name_info(_name(items, start, end))
+            if info is None:
                 continue  # most spans are no name at all: one cached look-up rules them out
-            town = not _area(items, start, end)
-            if _accepted(items, start, end, lexicon):  # people most often end with the place: "..., Maghull"
-                found.append((town, words, _cued(items, start, lexicon), _served(items, start, end), start, end))
+            if _accepted(items, start, end, lexicon, info):
+                found.append((not info.area, words, _cued(items, start, lexicon), info.served, start, end))
     # A name inside a longer one is that one: "Solihull" in "Solihull borough".
     whole = [f for f in found if not any(o[4] <= f[4] and f[5] <= o[5] and o[1] > f[1] for o in found)]
     best = max(whole, default=None)
