@@ -21,7 +21,7 @@ _AROUND = frozenset(
     }
 )  # fmt: skip
 _SOMEONE_ELSE = frozenset(["he", "hes", "him", "his", "she", "shes", "her", "they", "theyre", "them"])
-_REACH = 3  # items either side of "or"
+PASSING_REACH = 5  # items after a passing cue that may hold its days: "it's a lovely sunny Monday"
 CARERS_BREAK = "activity-carers-support"
 _DAY_JOINS = frozenset({"and", "to", "till", "until"})  # "I work Mondays and Tuesdays"
 _DAY_KINDS = (Kind.DAYS,)
@@ -37,7 +37,7 @@ def mark_passing_times(items: list[Item], lexicon: Lexicon) -> None:
         if not item.has(Kind.PASSING):
             continue
         marked = False  # the first days or times after the cue, and no further: "I work in the week so weekends"
-        for later in items[index + 1 : index + 1 + _REACH + 2]:
+        for later in items[index + 1 : index + 1 + PASSING_REACH]:
             if later.clause != item.clause:
                 break
             if later.has(Kind.DAYS) or later.has(Kind.PART) or later.has(Kind.NAMED_TIME):
@@ -69,8 +69,8 @@ def short_who(tokens: list[str], lexicon: Lexicon, aged: bool) -> WhoFor | None:
     return None
 
 
-def _near(items: list[Item], start: int, stop: int, kinds: tuple[Kind, ...]) -> bool:
-    return any(any(item.has(k) for k in kinds) for item in items[max(0, start) : max(0, stop)])
+def _is(item: Item, kinds: tuple[Kind, ...]) -> bool:
+    return any(item.has(kind) for kind in kinds)
 
 
 def either_days_or_times(items: list[Item]) -> bool:
@@ -82,8 +82,8 @@ def either_days_or_times(items: list[Item]) -> bool:
         after = _neighbour(items, index, 1)
         if before is None or after is None:
             continue
-        days_first = _near([before], 0, 1, _DAY_KINDS) and _near([after], 0, 1, _TIME_KINDS)
-        times_first = _near([before], 0, 1, _TIME_KINDS) and _near([after], 0, 1, _DAY_KINDS)
+        days_first = _is(before, _DAY_KINDS) and _is(after, _TIME_KINDS)
+        times_first = _is(before, _TIME_KINDS) and _is(after, _DAY_KINDS)
         if days_first or times_first:  # "Tuesday or Thursday mornings" joins two days: not either
             return True
     return False
