@@ -14,6 +14,7 @@ from assistant.engine.commands import report_asked, report_text, report_turn, ru
 from assistant.engine.merge import clear, given_slots, merge
 from assistant.engine.places import (
     PlaceOutcome,
+    ask_which,
     choice_named,
     nearest_offer,
     outside_choice,
@@ -30,10 +31,10 @@ from assistant.engine.questions import (
     refine,
     results_reply,
 )
-from assistant.engine.replies import Inbound, Option, Reply, SearchRequest
+from assistant.engine.replies import Inbound, Reply, SearchRequest
 from assistant.engine.safeguarding import concerns
 from assistant.engine.slots import Command, Slot, Understanding, WhoFor
-from assistant.engine.state import HISTORY_LIMIT, PlaceValue, Profile, State
+from assistant.engine.state import HISTORY_LIMIT, Profile, State
 from assistant.engine.understand import understand
 
 Turn = tuple[State, list[Reply]]
@@ -153,14 +154,9 @@ def _handle(state: State, inbound: Inbound, now: dt.datetime) -> Turn:
         update = {"awaiting": Slot.PLACE, "place_choices": found.choices, "eager": jumped}
         return state.model_copy(update=update), replies
     if state.place_choices and place is None and u.place is None:
-        return state, [*replies, _ask_choice(state.place_choices)]  # still to say which one
+        name = state.place_choices[0].label.split(",")[0]
+        return state, [*replies, ask_which(state.place_choices, name)]  # still to say which one
     return _continue(state.model_copy(update={"place_choices": ()}), replies, eager=jumped)
-
-
-def _ask_choice(choices: tuple[PlaceValue, ...]) -> Reply:
-    """Ask again which of several places was meant (an answer to something else came first)."""
-    options = tuple(Option("place", str(i), (("label", c.label),)) for i, c in enumerate(choices, 1))
-    return Reply("place.choose", params=(("place", choices[0].label.split(",")[0]),), options=options)
 
 
 def remember_results(state: State, service_ids: list[str], page: int) -> State:

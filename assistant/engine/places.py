@@ -70,17 +70,21 @@ def resolve_place(text: str, *, served_only: bool = True) -> PlaceOutcome:
         return PlaceOutcome(place=place, replies=said)
     if located.match is Match.AMBIGUOUS:
         choices = tuple(_value(p, p.label) for p in located.candidates[:MAX_CHOICES])
-        options = tuple(Option("place", str(i), (("label", c.label),)) for i, c in enumerate(choices, 1))
         names = {normalise_name(p.name) for p in located.candidates}
         name = located.candidates[0].name if len(names) == 1 else _capitalised(text)
-        ask = Reply("place.choose", params=(("place", name),), options=options)
-        return PlaceOutcome(choices=choices, replies=[ask])
+        return PlaceOutcome(choices=choices, replies=[ask_which(choices, name)])
     return PlaceOutcome(replies=[Reply("place.not_found", params=(("place", _capitalised(text)[:40]),))])
 
 
 def _capitalised(text: str) -> str:
     """The person's words as a name: the reader lower-cases them ("horton" -> "Horton")."""
     return " ".join(word[:1].upper() + word[1:] for word in text.split())
+
+
+def ask_which(choices: tuple[PlaceValue, ...], name: str) -> Reply:
+    """Ask which of several places called ``name`` was meant; each choice's number picks it."""
+    options = tuple(Option("place", str(i), (("label", c.label),)) for i, c in enumerate(choices, 1))
+    return Reply("place.choose", params=(("place", name),), options=options)
 
 
 def outside(place: Place) -> PlaceOutcome:
