@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from assistant.engine.questions import area_of, ask, next_slot, ready, refine, results_reply
+from assistant.engine.questions import area_of, ask, next_slot, ready, search_now
 from assistant.engine.replies import Action, Reply, SearchRequest
 from assistant.engine.slots import Command, Slot, Understanding
 from assistant.engine.state import State
@@ -47,9 +47,8 @@ def _back(state: State) -> Turn:
         }
     )
     if searched and ready(state):  # results were on screen: show them again, without the last answer
-        search = SearchRequest(state.profile, 0)
-        state = state.model_copy(update={"awaiting": None, "searched": True})
-        return state, [Reply("back_done"), results_reply(state, search), *refine(state)]
+        state, results = search_now(state)
+        return state, [Reply("back_done"), *results]
     slot = next_slot(state)
     state = state.model_copy(update={"awaiting": slot})
     return state, [Reply("back_done"), *([ask(slot)] if slot else [])]

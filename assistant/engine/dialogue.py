@@ -28,10 +28,9 @@ from assistant.engine.questions import (
     next_slot,
     nothing_found,
     ready,
-    refine,
-    results_reply,
+    search_now,
 )
-from assistant.engine.replies import Inbound, Reply, SearchRequest
+from assistant.engine.replies import Inbound, Reply
 from assistant.engine.safeguarding import concerns
 from assistant.engine.slots import Command, Slot, Understanding, WhoFor
 from assistant.engine.state import HISTORY_LIMIT, Profile, State
@@ -181,9 +180,8 @@ def _continue(state: State, replies: list[Reply], eager: bool = False) -> Turn:
     searchable = state.profile.has(Slot.PLACE)
     if slot is not None and not (searchable and (eager or state.searched or ready(state))):
         return state.model_copy(update={"awaiting": slot}), [*replies, ask(slot)]
-    search = SearchRequest(profile=state.profile, page=0)
-    state = state.model_copy(update={"awaiting": None, "searched": True, "page": 0, "shown": ()})
-    return state, [*replies, results_reply(state, search), *refine(state)]
+    state, results = search_now(state)
+    return state, [*replies, *results]
 
 
 def _safeguarding(state: State, text: str) -> list[Reply]:

@@ -72,6 +72,13 @@ def area_of(state: State) -> str:
     return (place.local_authority or "") if place else ""
 
 
+def search_now(state: State) -> tuple[State, list[Reply]]:
+    """Search the first page for the profile as it stands, then offer what would narrow it."""
+    search = SearchRequest(profile=state.profile, page=0)
+    state = state.model_copy(update={"awaiting": None, "searched": True, "page": 0, "shown": ()})
+    return state, [results_reply(state, search), *refine(state)]
+
+
 def nothing_found(state: State) -> tuple[Option, ...]:
     """What to offer if a search finds nothing: paying more (only if they choose), starting again,
     or a person. Its numbers answer these, so the state remembers them (see ``remember_results``)."""
