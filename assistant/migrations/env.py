@@ -14,6 +14,7 @@ import assistant.channels.optouts
 import assistant.conversation.store
 import assistant.curation.problems_queue
 import assistant.directory.models
+import assistant.directory.version
 import assistant.matching.events
 import assistant.staff.users  # noqa: F401
 from assistant.directory.db import make_engine
