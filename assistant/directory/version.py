@@ -9,7 +9,7 @@ sees the new number without the new rows.
 from __future__ import annotations
 
 from sqlalchemy import update
-from sqlmodel import Field, Session, SQLModel, select
+from sqlmodel import Field, Session, SQLModel, col, select
 
 ROW = 1
 
@@ -23,14 +23,14 @@ class DirectoryVersion(SQLModel, table=True):
 
 def current(session: Session) -> int:
     """The directory's version now (0 for a database that has never been changed)."""
-    found = session.exec(select(DirectoryVersion.version).where(DirectoryVersion.id == ROW)).first()
+    found = session.exec(select(DirectoryVersion.version).where(col(DirectoryVersion.id) == ROW)).first()
     return int(found or 0)
 
 
 def bump(session: Session) -> None:
     """Mark the directory changed, inside the caller's transaction."""
     result = session.execute(
-        update(DirectoryVersion).where(DirectoryVersion.id == ROW).values(version=DirectoryVersion.version + 1)
+        update(DirectoryVersion).where(col(DirectoryVersion.id) == ROW).values(version=col(DirectoryVersion.version) + 1)
     )
     if not getattr(result, "rowcount", 0):
         session.add(DirectoryVersion(id=ROW, version=1))

@@ -7,6 +7,8 @@
  * server (GET /widget/strings), so they are reviewed and have an easy-read form like every other
  * sentence. The session token is kept in sessionStorage: it ends when the tab closes, and the widget
  * clears it (with the messages it kept) when the answer says the person's data was deleted.
+ * Each reply can be read aloud by the browser's own speech synthesis (nothing leaves the browser),
+ * and the text can be made larger; that choice is a display preference, kept in localStorage.
  */
 (function () {
   "use strict";
@@ -23,6 +25,10 @@
   var SAY = { start: "hello", person: "talk to a person", easy: "easy read", plain: "plain" };
   var KEEP = 40; // messages kept for when the person moves to another page of the site
   var LOADING_DELAY_MS = 400;
+  var SIZES = ["normal", "large", "larger"]; // 100%, 125% and 150% of the browser's own text size
+  var SPEECH_RATE = 0.9; // a little slower than the voice's usual pace, easier to follow
+  // Pictographs and dingbats (emoji, arrows, ticks) are shown, not read out.
+  var UNSPOKEN = /[\u2190-\u21ff\u2500-\u27bf\u2b00-\u2bff\ufe0f]|[\ud83c-\ud83e][\udc00-\udfff]/g;
 
   var CSS = [
     ":host { all: initial !important; display: block !important; }",
@@ -40,9 +46,9 @@
     "  flex-direction: column; width: min(26em, calc(100vw - 2em)); height: min(40em, calc(100vh - 2em));",
     "  overflow: auto; background: #ffffff; border: 2px solid #0b0c0c; border-radius: 0.5em;",
     "  box-shadow: 0 4px 16px rgba(0, 0, 0, 0.35); }",
-    ".head { display: flex; align-items: center; justify-content: space-between; gap: 0.5em;",
+    ".head { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5em;",
     "  padding: 0.5em 0.75em; background: #0b0c0c; color: #ffffff; }",
-    ".head h2 { margin: 0; font-size: 1.125em; line-height: 1.3; font-weight: 700; }",
+    ".head h2 { flex: 1 1 10em; margin: 0; font-size: 1.125em; line-height: 1.3; font-weight: 700; }",
     ".close { background: #ffffff; color: #0b0c0c; border: 2px solid #ffffff; flex: none; }",
     ".tools { display: flex; flex-wrap: wrap; gap: 0.5em; padding: 0.5em 0.75em; border-bottom: 1px solid #626a6e; }",
     ".tools button { padding: 0.5em 0.75em; }",
@@ -82,31 +88,66 @@
     "@media (prefers-reduced-motion: no-preference) {",
     "  .panel { animation: dayfinder-in 0.15s ease-out; }",
     "  @keyframes dayfinder-in { from { opacity: 0; transform: translateY(0.5em); } to { opacity: 1; } } }",
-    "@media (forced-colors: active) { .toggle[aria-pressed='true']::before { background: CanvasText; } }"
+    ".root.size-large { font-size: 125%; }",
+    ".root.size-larger { font-size: 150%; }",
+    ".sizes { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25em; }",
+    ".sizes span { margin-right: 0.25em; }",
+    ".speak { display: block; margin: 0 0 0.4em auto; padding: 0.25em 0.6em; }",
+    ".speak::before { content: ''; display: inline-block; margin-right: 0.4em; vertical-align: -0.05em;",
+    "  border-style: solid; border-width: 0.4em 0 0.4em 0.65em; border-color: transparent transparent transparent currentColor; }",
+    ".speak[aria-pressed='true']::before { width: 0.7em; height: 0.7em; border: 0; background: currentColor; }",
+    ".size, .speak { background: #ffffff; color: #0b0c0c; border: 2px solid #0b0c0c; }",
+    ".size:hover, .speak:hover { background: #f3f2f1; }",
+    ".size[aria-pressed='true'], .speak[aria-pressed='true'] { background: #0b0c0c; color: #ffffff; }",
+    "@media (forced-colors: active) { .toggle[aria-pressed='true']::before { background: CanvasText; }",
+    "  .size[aria-pressed='true'], .speak[aria-pressed='true'] { forced-color-adjust: none; background: Highlight;",
+    "    color: HighlightText; border-color: HighlightText; } }"
   ].join("\n");
 
-  var store = {
-    get: function (name) {
-      try { return JSON.parse(window.sessionStorage.getItem(KEY + name)); } catch (e) { return null; }
-    },
-    set: function (name, value) {
-      try { window.sessionStorage.setItem(KEY + name, JSON.stringify(value)); } catch (e) { /* private mode */ }
-    },
-    clear: function () {
-      try {
-        Object.keys(window.sessionStorage).forEach(function (key) {
-          if (key.indexOf(KEY) === 0) { window.sessionStorage.removeItem(key); }
-        });
-      } catch (e) { /* private mode */ }
+  // Values kept in the first of the browser's storage areas that the page allows (private modes and
+  // blocked third-party storage throw); with none, the widget still works and simply forgets.
+  function storage(areas) {
+    function each(action) {
+      for (var i = 0; i < areas.length; i += 1) {
+        try { return { value: action(window[areas[i]]) }; } catch (e) { /* not allowed here: try the next */ }
+      }
+      return null;
     }
-  };
+    return {
+      get: function (name) {
+        var found = each(function (area) {
+          var value = JSON.parse(area.getItem(KEY + name));
+          if (value === null) { throw new Error("not kept here"); }
+          return value;
+        });
+        return found ? found.value : null;
+      },
+      set: function (name, value) {
+        each(function (area) { area.setItem(KEY + name, JSON.stringify(value)); });
+      },
+      clear: function () {
+        areas.forEach(function (name) {
+          try {
+            var area = window[name];
+            Object.keys(area).forEach(function (key) { if (key.indexOf(KEY) === 0) { area.removeItem(key); } });
+          } catch (e) { /* private mode */ }
+        });
+      }
+    };
+  }
 
+  var store = storage(["sessionStorage"]); // the conversation: gone when the tab closes
+  var prefs = storage(["localStorage", "sessionStorage"]); // how the widget looks, for next time too
+
+  var keptSize = prefs.get("size");
   var state = {
     session: store.get("session"),
     mode: store.get("mode") === "easy" ? "easy" : "plain",
+    size: SIZES.indexOf(keptSize) >= 0 ? keptSize : SIZES[0],
     transcript: store.get("log") || [],
     busy: false
   };
+  var reading = null; // the reply being read aloud: { button }
   var strings = {};
   var cache = {};
   var ui = {};
@@ -150,14 +191,84 @@
     ui.log.setAttribute("aria-label", say("log_label"));
     ui.inputLabel.textContent = say("input_label");
     ui.send.textContent = say("send");
+    ui.sizeLabel.textContent = say("text_size");
+    ui.sizes.forEach(function (button) { button.textContent = say("size_" + button.getAttribute("data-size")); });
+    Array.prototype.forEach.call(ui.log.querySelectorAll(".speak"), function (button) {
+      button.textContent = say("read_aloud");
+    });
     if (ui.status.textContent) { ui.status.textContent = say("loading"); }
   }
 
+  function useSize(size) {
+    state.size = size;
+    prefs.set("size", size);
+    ui.root.className = "root size-" + size;
+    ui.sizes.forEach(function (button) {
+      button.setAttribute("aria-pressed", String(button.getAttribute("data-size") === size));
+    });
+  }
+
+  // Speech is the browser's own (window.speechSynthesis): no outside service hears the reply.
+  function canSpeak() {
+    try {
+      return Boolean(window.speechSynthesis && typeof window.speechSynthesis.speak === "function" &&
+        typeof window.SpeechSynthesisUtterance === "function");
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function spokenLines(text) {
+    return String(text || "").split("\n").map(function (line) {
+      return line.replace(UNSPOKEN, " ").replace(/\s+/g, " ").trim();
+    }).filter(Boolean);
+  }
+
+  function britishVoice() {
+    var voices = typeof window.speechSynthesis.getVoices === "function" ? window.speechSynthesis.getVoices() : [];
+    return (voices || []).filter(function (voice) { return /^en[-_]GB$/i.test(voice.lang); })[0] || null;
+  }
+
+  function stopReading() {
+    if (!reading) { return; }
+    reading.button.setAttribute("aria-pressed", "false");
+    reading = null;
+    window.speechSynthesis.cancel();
+  }
+
+  // One line at a time: the voice pauses between results, and some browsers cut long utterances short.
+  function readAloud(button, text) {
+    var again = reading && reading.button === button;
+    stopReading();
+    if (again) { return; }
+    var lines = spokenLines(text);
+    if (!lines.length) { return; }
+    var current = { button: button };
+    var finished = function () {
+      if (reading === current) { button.setAttribute("aria-pressed", "false"); reading = null; }
+    };
+    reading = current;
+    button.setAttribute("aria-pressed", "true");
+    window.speechSynthesis.cancel(); // anything else the page was saying
+    var voice = britishVoice();
+    lines.forEach(function (line, i) {
+      var utterance = new window.SpeechSynthesisUtterance(line);
+      utterance.lang = "en-GB";
+      utterance.rate = SPEECH_RATE;
+      if (voice) { utterance.voice = voice; }
+      utterance.addEventListener("error", finished);
+      if (i === lines.length - 1) { utterance.addEventListener("end", finished); }
+      window.speechSynthesis.speak(utterance);
+    });
+  }
+
   function build() {
+    ui.speaks = canSpeak(); // without it the read-aloud buttons are left out, not shown broken
     var host = el("div", { "data-dayfinder": "" });
     var shadow = host.attachShadow({ mode: "open" });
     shadow.appendChild(el("style", {}, CSS));
-    var root = el("div", { "class": "root", lang: "en-GB" });
+    var root = el("div", { "class": "root size-" + state.size, lang: "en-GB" });
+    ui.root = root;
     ui.launcher = el("button", { type: "button", "class": "launcher", "aria-expanded": "false", "aria-controls": "panel" });
     ui.panel = el("section", { id: "panel", "class": "panel", role: "dialog", "aria-labelledby": "title" });
     ui.panel.hidden = true;
@@ -168,7 +279,16 @@
     var tools = el("div", { "class": "tools" });
     ui.easy = el("button", { type: "button", "class": "toggle", "aria-pressed": String(state.mode === "easy") });
     ui.person = el("button", { type: "button", "class": "secondary" });
-    tools.append(ui.easy, ui.person);
+    ui.sizeLabel = el("span", { id: "size-label" });
+    var sizes = el("div", { "class": "sizes", role: "group", "aria-labelledby": "size-label" });
+    sizes.appendChild(ui.sizeLabel);
+    ui.sizes = SIZES.map(function (size) {
+      var button = el("button", { type: "button", "class": "size", "data-size": size, "aria-pressed": String(size === state.size) });
+      button.addEventListener("click", function () { useSize(size); });
+      sizes.appendChild(button);
+      return button;
+    });
+    tools.append(ui.easy, ui.person, sizes);
     ui.log = el("div", { "class": "log", role: "log", "aria-live": "polite", tabindex: "0" });
     ui.status = el("p", { "class": "status", role: "status" });
     ui.form = el("form", { "class": "form" });
@@ -215,6 +335,7 @@
   }
 
   function close() {
+    stopReading();
     ui.panel.hidden = true;
     ui.launcher.hidden = false;
     ui.launcher.setAttribute("aria-expanded", "false");
@@ -276,6 +397,12 @@
       }
     });
     if (!results.length) { before = after; after = []; }
+    // The button comes before the hidden "who said this", so a screen reader never takes it for the reply.
+    if (entry.who !== "you" && ui.speaks) {
+      var speak = el("button", { type: "button", "class": "speak", "aria-pressed": "false" }, say("read_aloud"));
+      speak.addEventListener("click", function () { readAloud(speak, entry.text); });
+      item.appendChild(speak);
+    }
     item.appendChild(el("span", { "class": "vh" }, say(entry.who === "you" ? "you_said" : "dayfinder_said")));
     before.forEach(function (line) { item.appendChild(el("p", {}, line)); });
     if (results.length) {
@@ -307,8 +434,10 @@
   // After "delete my data" nothing of the conversation stays in this browser either: the session,
   // the kept messages and the log on screen all go; only the reply saying so is shown (not kept).
   function forget() {
+    stopReading();
     store.clear();
     store.set("mode", state.mode); // a wording preference, not something the person said
+    prefs.set("size", state.size); // the same for the text size, if it had to be kept in the tab
     state.session = null;
     state.transcript = [];
     while (ui.log.firstChild) { ui.log.removeChild(ui.log.firstChild); }
