@@ -18,6 +18,9 @@ PROJECT_DIR = PACKAGE_DIR.parent
 DEVELOPMENT_SECRET = "dayfinder-development-only"
 MIN_SECRET_CHARS = 32
 SECRET_SETTINGS = ("IDENTITY_SECRET", "STAFF_SESSION_SECRET")
+# The Fernet key that encrypts reminder addresses in development. Public too: outside development
+# reminders and follow-ups stay off until REMINDER_KEY is set to a key of one's own.
+DEVELOPMENT_REMINDER_KEY = "ZGF5ZmluZGVyLWRldmVsb3BtZW50LW9ubHkta2V5ISE="
 
 
 class InsecureSettingsError(RuntimeError):
@@ -80,13 +83,26 @@ class Settings(BaseSettings):
     twilio_account_sid: str | None = Field(default=None, description="Twilio account; SMS is off without it.")
     twilio_auth_token: SecretStr | None = Field(default=None, description="Verifies and sends Twilio SMS.")
     twilio_from_number: str | None = Field(default=None, description="The number outbound texts come from.")
+    twilio_whatsapp_from: str | None = Field(
+        default=None,
+        description="The approved WhatsApp sender, as whatsapp:+14155238886; WhatsApp is on only with it "
+        "and the Twilio settings above.",
+    )
     twilio_api_base_url: str = Field(default="https://api.twilio.com", description="Twilio's REST API.")
+    twilio_voice: str = Field(
+        default="Polly.Amy", description="The British English text-to-speech voice the voice line speaks with."
+    )
     telegram_bot_token: SecretStr | None = Field(default=None, description="Telegram is off without it.")
     telegram_webhook_secret: SecretStr | None = Field(
         default=None, description="Telegram sends it back on every webhook call (1-256 of A-Z a-z 0-9 _ -)."
     )
     telegram_api_base_url: str = Field(
         default="https://api.telegram.org/bot", description="The Bot API; the bot token is appended."
+    )
+    reminder_key: SecretStr = Field(
+        default=SecretStr(DEVELOPMENT_REMINDER_KEY),
+        description="Fernet key (Fernet.generate_key()) that encrypts the phone number or chat id a "
+        "reminder or follow-up is sent to; reminders are off outside development until it is set.",
     )
     staff_session_secret: SecretStr = Field(
         default=SecretStr(DEVELOPMENT_SECRET),

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from fastapi import FastAPI
 from sqlalchemy import Engine
 
-from assistant.channels import LOG, sms, telegram_webhook
+from assistant.channels import LOG, sms, telegram_webhook, voice, whatsapp
 from assistant.channels.sms import TwilioWebhook
 from assistant.channels.telegram import TelegramBot, build_application
 from assistant.channels.telegram_webhook import TelegramWebhook
@@ -39,10 +39,18 @@ def install_channels(app: FastAPI, settings: Settings) -> list[str]:
     if settings.twilio_account_sid and auth_token and public_url:
         sms_webhook = TwilioWebhook(engine, conversations, auth_token.get_secret_value(), public_url)
         app.include_router(sms.router(sms_webhook))
+        app.include_router(voice.router(voice.webhook_for(engine, conversations, settings)))  # same settings
         on.append("sms")
         checks["sms"] = _always
     else:
         off.append("sms_needs")
+    if settings.twilio_account_sid and auth_token and public_url and settings.twilio_whatsapp_from:
+        whatsapp_webhook = whatsapp.WhatsAppWebhook(engine, conversations, auth_token.get_secret_value(), public_url)
+        app.include_router(whatsapp.router(whatsapp_webhook))
+        on.append("whatsapp")
+        checks["whatsapp"] = _always
+    else:
+        off.append("whatsapp_needs")
     bot_token, secret = settings.telegram_bot_token, settings.telegram_webhook_secret
     if bot_token and secret:
         application = build_application(settings, TelegramBot(engine, conversations))

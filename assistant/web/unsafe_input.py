@@ -22,10 +22,12 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from assistant.boundary import unsafe
 from assistant.channels.sms import PATH as SMS_WEBHOOK
 from assistant.channels.telegram_webhook import PATH as TELEGRAM_WEBHOOK
+from assistant.channels.voice import PATH as VOICE_WEBHOOK
+from assistant.channels.whatsapp import PATH as WHATSAPP_WEBHOOK
 from assistant.web.errors import friendly
 
 _WITH_BODY = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-STRIPPED_BY_THE_CHANNEL = frozenset({SMS_WEBHOOK, TELEGRAM_WEBHOOK})
+STRIPPED_BY_THE_CHANNEL = frozenset({SMS_WEBHOOK, TELEGRAM_WEBHOOK, WHATSAPP_WEBHOOK, VOICE_WEBHOOK})
 
 
 class RefuseUnsafeInput:
