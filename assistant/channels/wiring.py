@@ -40,8 +40,8 @@ def install_channels(app: FastAPI, settings: Settings) -> list[str]:
         sms_webhook = TwilioWebhook(engine, conversations, auth_token.get_secret_value(), public_url)
         app.include_router(sms.router(sms_webhook))
         app.include_router(voice.router(voice.webhook_for(engine, conversations, settings)))  # same settings
-        on.append("sms")
-        checks["sms"] = _always
+        on += ["sms", "voice"]
+        checks["sms"] = checks["voice"] = _always
     else:
         off.append("sms_needs")
     if settings.twilio_account_sid and auth_token and public_url and settings.twilio_whatsapp_from:

@@ -34,7 +34,7 @@ def test_an_unreachable_bot_api_leaves_the_rest_running_and_telegram_starts_once
         ready = client.get("/readyz")
         assert ready.status_code == 200
         assert ready.json()["status"] == "degraded"
-        assert ready.json()["channels"] == {"web": "ok", "sms": "ok", "telegram": "degraded"}
+        assert ready.json()["channels"] == {"web": "ok", "sms": "ok", "voice": "ok", "telegram": "degraded"}
         web = client.post("/api/chat", json={"session": None, "text": "hi"})
         assert web.status_code == 200 and "Dayfinder" in web.json()["replies"][0]["text"]
         assert "Dayfinder" in say(client, "+447700900777", "hi")[0]

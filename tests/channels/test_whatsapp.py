@@ -56,7 +56,7 @@ def test_whatsapp_is_on_only_with_its_sender_and_says_so_without_secrets(
     with caplog.at_level(logging.DEBUG):
         on = create_app(settings)
     (line,) = [r.getMessage() for r in caplog.records if r.name == "uvicorn.error.channels"]
-    assert line == "Channels on: web chat, SMS (Twilio), WhatsApp (Twilio), Telegram. Off: none."
+    assert line == "Channels on: web chat, SMS (Twilio), voice line (Twilio), WhatsApp (Twilio), Telegram. Off: none."
     assert AUTH_TOKEN not in caplog.text and WHATSAPP_FROM not in caplog.text
     off = create_app(settings.model_copy(update={"twilio_whatsapp_from": None}))
     with TestClient(on) as client_on, TestClient(off) as client_off:
