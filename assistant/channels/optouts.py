@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Field, Session, SQLModel, col, delete
 
 from assistant.directory.db import session_scope
+from assistant.outreach.models import forget_outreach
 
 KEEP_ANSWERS = dt.timedelta(days=1)
 
@@ -46,9 +47,11 @@ def is_opted_out(engine: Engine, channel: str, key: str) -> bool:
 
 
 def opt_out(engine: Engine, channel: str, key: str, now: dt.datetime) -> None:
+    """Record the opt-out; pending reminders and follow-ups are cancelled with it (STOP means stop)."""
     with session_scope(engine) as session:
         if session.get(ChannelOptOut, (channel, key)) is None:
             session.add(ChannelOptOut(channel=channel, key=key, opted_out_at=now))
+        forget_outreach(session, key)
 
 
 def opt_in(engine: Engine, channel: str, key: str) -> None:

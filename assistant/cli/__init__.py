@@ -8,6 +8,7 @@ from assistant.cli.chat import chat, search
 from assistant.cli.common import database, say
 from assistant.cli.directory import directory_app
 from assistant.cli.infer import directory_infer
+from assistant.cli.reminders import reminders_app
 from assistant.cli.reports import report_app
 from assistant.cli.serve import serve
 from assistant.cli.sync import directory_sync
@@ -23,6 +24,7 @@ app.add_typer(directory_app, name="directory")
 app.add_typer(telegram_app, name="telegram")
 app.add_typer(users_app, name="users")
 app.add_typer(report_app, name="report")
+app.add_typer(reminders_app, name="reminders")
 app.command()(chat)
 app.command()(search)
 app.command()(serve)

@@ -45,13 +45,15 @@ def gaps(
     out: Annotated[Path, typer.Option("--out", help="Folder for the CSV files, charts and README.txt.")],
 ) -> None:
     """Unmet demand from anonymous searches: CSV tables, SVG charts and a README, small numbers hidden."""
+    from assistant.outreach.report import load_answers
     from assistant.reports.export import write_report
     from assistant.reports.gaps import build_report
     from assistant.reports.sources import load_events, load_supply
 
     first, last = period(start, end)
     with database() as engine:
-        report = build_report(load_events(engine, first, last), load_supply(engine), first, last)
+        answers = load_answers(engine, first, last)
+        report = build_report(load_events(engine, first, last), load_supply(engine), first, last, answers)
     folder = write_report(report, out)
     key = "cli.empty" if report.empty else "cli.written"
     say("reports", key, start=first, end=last, searches=report.summary.searches, folder=folder)

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from assistant.engine.intent import cancel_asked, remind_asked, remind_when, yes_or_no
 from assistant.engine.questions import area_of, ask, next_slot, ready, search_now
-from assistant.engine.replies import Action, Reply, SearchRequest
+from assistant.engine.replies import Action, Option, RemindWhen, Reply, SearchRequest
 from assistant.engine.slots import Command, Slot, Understanding
 from assistant.engine.state import State
 from assistant.engine.text import trailing_number
@@ -84,7 +85,8 @@ def _person(state: State) -> Turn:
 
 
 def _stop(state: State) -> Turn:
-    return State(mode=state.mode), [Reply("stop")]
+    """Goodbye; any reminder or follow-up is cancelled too: "stop" means no more messages."""
+    return State(mode=state.mode), [Reply("stop", action=Action.CANCEL_OUTREACH)]
 
 
 def _delete(state: State) -> Turn:
@@ -143,3 +145,58 @@ def run_command(state: State, u: Understanding) -> Turn | None:
         if handler is not None and (turn := handler(state)) is not None:
             return turn
     return None
+
+
+REMIND_OPTIONS = (
+    Option("remind_day_before", "the day before"),
+    Option("remind_morning_of", "the morning of"),
+)
+
+
+def outreach_turn(state: State, said: str, u: Understanding, reachable: bool) -> Turn:
+    """Reminders and the follow-up: answering their questions, asking for one, cancelling them.
+
+    Replies when the message was about them; otherwise none, and the state no longer waits for an
+    answer it did not get (HELP, or anything else, after "did you try it?" carries on as usual).
+    ``reachable``: the channel can reach the person later, so reminders can be offered at all.
+    """
+    if state.follow_up is not None:  # the job asked "Did you try Knit and Natter? Reply YES, NO or HELP."
+        listing, state = state.follow_up, state.model_copy(update={"follow_up": None})
+        if (tried := _yes_no(said, u)) is not None:
+            key, answer = ("follow_up.tried", "yes") if tried else ("follow_up.not_tried", "no")
+            return state, [Reply(key, action=Action.FOLLOW_UP_ANSWER, outreach=(listing, answer))]
+    if state.consenting is not None:  # offered a follow-up under a listing's details
+        listing, state = state.consenting, state.model_copy(update={"consenting": None})
+        if (agreed := _yes_no(said, u)) is not None:
+            if agreed:
+                return state, [Reply("follow_up.agreed", action=Action.FOLLOW_UP, outreach=(listing, ""))]
+            return state, [Reply("follow_up.declined")]
+    if cancel_asked(said):
+        return state.model_copy(update={"reminding": None}), [Reply("remind.cancelled", action=Action.CANCEL_OUTREACH)]
+    when = remind_when(said)
+    if state.reminding is not None:  # asked "the day before or the morning of?"
+        listing, state = state.reminding, state.model_copy(update={"reminding": None})
+        if when is not None:
+            return state, [_remind(listing, when)]
+    if not remind_asked(said):
+        return state, []
+    if not reachable:
+        return state, [Reply("remind.no_channel")]
+    if state.detailed is None:
+        return state, [Reply("remind.pick_first")]
+    if when is not None:  # "remind me the day before": no need to ask
+        return state, [_remind(state.detailed, when)]
+    return state.model_copy(update={"reminding": state.detailed}), [Reply("remind.when", options=REMIND_OPTIONS)]
+
+
+def _remind(listing: str, when: RemindWhen) -> Reply:
+    """The runtime stores it and words the confirmation with the date (or says no times are known)."""
+    return Reply("remind.set", action=Action.REMIND, outreach=(listing, when.value))
+
+
+def _yes_no(said: str, u: Understanding) -> bool | None:
+    if Command.YES in u.commands:
+        return True
+    if Command.NO in u.commands:
+        return False
+    return yes_or_no(said)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from assistant.engine.commands import report_asked, report_text, report_turn, run_command
+from assistant.engine.commands import outreach_turn, report_asked, report_text, report_turn, run_command
 from assistant.engine.merge import clear, given_slots, merge
 from assistant.engine.places import (
     PlaceOutcome,
@@ -72,7 +72,8 @@ def _handle(state: State, inbound: Inbound, now: dt.datetime) -> Turn:
     fresh = state.started is None
     if fresh:
         state = state.model_copy(update={"started": now})
-    u = understand(_option_picked(state, inbound.text), expecting=state.awaiting)
+    said = _option_picked(state, inbound.text)
+    u = understand(said, expecting=state.awaiting)
     if Command.SKIP in u.commands or (Command.NO in u.commands and state.awaiting is not None):
         u.skip = True
     alerts = _safeguarding(state, inbound.text)
@@ -89,6 +90,9 @@ def _handle(state: State, inbound: Inbound, now: dt.datetime) -> Turn:
             filed = report_text(state, inbound.text)
             return filed[0], replies + filed[1]
         state = state.model_copy(update={"reporting": None})  # "start again", "stop", ...: not a report
+    state, outreach = outreach_turn(state, said, u, inbound.reachable)  # reminders and the follow-up
+    if outreach:
+        return state, replies + outreach
     asked, number = report_asked(inbound.text, u)
     if asked:
         asking = report_turn(state, number)
@@ -105,7 +109,7 @@ def _handle(state: State, inbound: Inbound, now: dt.datetime) -> Turn:
         if state.place_choices:
             return _chose_place(state, u.number, replies)
         if state.shown:
-            return _details(state, u.number, replies)
+            return _details(state, u.number, replies, reachable=inbound.reachable_in_a_week)
     if u.change is not None and not given_slots(u):
         state = state.model_copy(
             update={
@@ -230,10 +234,18 @@ def _chose_place(state: State, number: int, replies: list[Reply]) -> Turn:
     return _continue(state, [*replies, Reply("understood", summary=summary)], eager=state.eager)
 
 
-def _details(state: State, number: int, replies: list[Reply]) -> Turn:
+def _details(state: State, number: int, replies: list[Reply], *, reachable: bool = False) -> Turn:
+    """A result in full. The first time, on a channel that can reach the person a week later, a
+    follow-up then is offered (once a conversation: never a question on every turn)."""
     if not 1 <= number <= len(state.shown):
         return state, [*replies, Reply("results.not_shown")]
-    return state, [*replies, Reply("details", details=state.shown[number - 1])]
+    listing = state.shown[number - 1]
+    state = state.model_copy(update={"detailed": listing})
+    replies = [*replies, Reply("details", details=listing)]
+    if reachable and not state.consent_asked:
+        state = state.model_copy(update={"consent_asked": True, "consenting": listing})
+        replies.append(Reply("follow_up.offer"))
+    return state, replies
 
 
 def _off_topic(state: State, replies: list[Reply]) -> Turn:

@@ -8,8 +8,11 @@ the question but "any swimming near me?" is a search.
 
 from __future__ import annotations
 
+import re
+
 from assistant.engine.items import Item
 from assistant.engine.lexicon import Kind
+from assistant.engine.replies import RemindWhen
 from assistant.engine.slots import Command, Slot
 
 SLOT_REACH = 3  # "change the day", "can I change my postcode": the slot follows within a few items
@@ -47,3 +50,50 @@ def read_correction(items: list[Item]) -> tuple[bool, Slot | None]:
             if not after.has(Kind.FILLER):
                 break
     return correcting, change
+
+
+# Reminders and the follow-up (assistant/outreach). Read from the words themselves, before the
+# slots: "remind me the day before" names no slot, and the lexicon never sees these phrases.
+REMIND_WORDS = 10  # "can you send me a reminder the day before please": longer is not a request
+_REMIND = re.compile(r"\b(remind|reminder|reminders|reminding)\b")
+_CANCEL = re.compile(r"\b(cancel|stop|delete|remove|no more|don'?t want)\b.*\b(remind\w*|follow[ -]?ups?)\b")
+_DAY_BEFORE = re.compile(r"\b(day|night|evening|afternoon) before\b")
+_MORNING_OF = re.compile(r"\b(morning of|on the (day|morning)|same day|that morning|in the morning)\b")
+_YES = re.compile(r"^(yes|yeah|yep|yup|y|i did|we did|did|ok|okay|sure)\b")
+_NO = re.compile(r"^(no|nope|n|not yet|didn'?t|i didn'?t|we didn'?t|no thanks)\b")
+
+
+def _words(said: str) -> str:
+    return " ".join(re.sub(r"[^\w' -]", " ", said.casefold().replace("\u2019", "'")).split())
+
+
+def remind_when(said: str) -> RemindWhen | None:
+    """ "the day before" or "the morning of" (a number is read against the options first)."""
+    words = _words(said)
+    if _DAY_BEFORE.search(words):
+        return RemindWhen.DAY_BEFORE
+    if _MORNING_OF.search(words) or words in ("morning", "the morning"):
+        return RemindWhen.MORNING_OF
+    return None
+
+
+def remind_asked(said: str) -> bool:
+    """ "remind me", "can you remind me", "send me a reminder": a short message asking for one."""
+    words = _words(said)
+    return bool(_REMIND.search(words)) and not _CANCEL.search(words) and len(words.split()) <= REMIND_WORDS
+
+
+def cancel_asked(said: str) -> bool:
+    """ "cancel my reminder", "stop the follow-up", "I don't want reminders"."""
+    words = _words(said)
+    return bool(_CANCEL.search(words)) and len(words.split()) <= REMIND_WORDS
+
+
+def yes_or_no(said: str) -> bool | None:
+    """YES (True), NO (False) or neither (None), as a reply to a yes-or-no question."""
+    words = _words(said)
+    if _NO.match(words):
+        return False
+    if _YES.match(words):
+        return True
+    return None

@@ -79,6 +79,12 @@ class State(BaseModel):
     misunderstood: int = 0  # in a row
     reporting: str | None = None  # a service id: the next message says what is wrong with it
     history: tuple[Profile, ...] = Field(default=(), max_length=HISTORY_LIMIT)
+    # Reminders and the follow-up (assistant/outreach): service ids, never an address.
+    detailed: str | None = None  # the listing whose details were shown last: "remind me" is about it
+    reminding: str | None = None  # asked "when?" for a reminder about this listing
+    consent_asked: bool = False  # the follow-up is offered once a conversation, never again
+    consenting: str | None = None  # offered a follow-up about this listing: YES or NO answers it
+    follow_up: str | None = None  # the follow-up "did you try it?" was sent about this listing
     started: dt.datetime | None = None
 
     def to_json(self) -> str:

@@ -16,6 +16,7 @@ import assistant.curation.problems_queue
 import assistant.directory.models
 import assistant.directory.version
 import assistant.matching.events
+import assistant.outreach.models
 import assistant.staff.users  # noqa: F401
 from assistant.directory.db import make_engine
 

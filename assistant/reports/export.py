@@ -18,12 +18,13 @@ from assistant.reports.charts import render_charts
 from assistant.reports.gaps import FEW_LISTINGS, SUPPRESS_BELOW, GapsReport, is_small
 from assistant.reports.sources import term_name
 
-TABLES = ("summary", "demand", "unmet", "missing")
+TABLES = ("summary", "demand", "unmet", "missing", "take_up")
 HEADERS: dict[str, tuple[str, ...]] = {
     "summary": ("measure", "value"),
     "demand": ("need_id", "need", "area", "days", "time_of_day", "searches"),
     "unmet": ("need_id", "need", "area", "searches", "no_results", "relaxed", "no_results_or_relaxed"),
     "missing": ("activity_id", "activity", "area", "searches", "no_results", "listings"),
+    "take_up": ("by", "value_id", "value", "answers", "tried", "not_tried"),
 }
 SMALL = f"<{SUPPRESS_BELOW}"
 
@@ -68,17 +69,35 @@ def _missing(report: GapsReport) -> list[tuple[str, ...]]:
     ]
 
 
+def _take_up(report: GapsReport) -> list[tuple[str, ...]]:
+    """Follow-up answers by activity, need and area: rows under the threshold left out, as searches."""
+    return [
+        (
+            r.by,
+            r.value,
+            r.value if r.by == "area" else term_name(r.value),
+            str(r.answers),
+            shown(r.tried),
+            shown(r.not_tried),
+        )
+        for r in report.take_up
+        if not is_small(r.answers)
+    ]
+
+
 BUILDERS: dict[str, Callable[[GapsReport], list[tuple[str, ...]]]] = {
     "summary": _summary,
     "demand": _demand,
     "unmet": _unmet,
     "missing": _missing,
+    "take_up": _take_up,
 }
 
 
 def hidden_rows(report: GapsReport) -> int:
-    """How many rows of the demand, unmet and missing tables are left out for having few searches."""
+    """How many rows of the demand, unmet, missing and take-up tables are left out for small counts."""
     rows = [c.searches for c in report.demand] + [r.searches for r in report.unmet + report.missing]
+    rows += [r.answers for r in report.take_up]
     return sum(1 for n in rows if is_small(n))
 
 

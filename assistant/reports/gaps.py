@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from itertools import product
 
 from assistant.matching.events import SearchEvent
+from assistant.outreach.models import FollowUpAnswer
+from assistant.outreach.report import TakeUpRow, take_up
 
 # Cells with fewer searches than this are hidden in the CSV, charts and page, so that a rare
 # combination (one person's need, area and day) cannot point back to that person.
@@ -116,6 +118,7 @@ class GapsReport:
     unmet: list[UnmetRow]
     by_need: list[UnmetRow]  # the same counts over every area (area "")
     missing: list[MissingRow]
+    take_up: list[TakeUpRow] = field(default_factory=list)  # follow-up answers: tried it, or not
 
     @property
     def empty(self) -> bool:
@@ -149,8 +152,15 @@ def _unmet_rows(counts: Mapping[tuple[str, str], Counter[str]]) -> list[UnmetRow
     return sorted(rows, key=lambda r: (-r.unmet, -r.searches, r.need, r.area))
 
 
-def build_report(events: Sequence[SearchEvent], supply: Supply, start: dt.date, end: dt.date) -> GapsReport:
-    """Count the events from ``start`` to ``end`` (both included) into the report's tables."""
+def build_report(
+    events: Sequence[SearchEvent],
+    supply: Supply,
+    start: dt.date,
+    end: dt.date,
+    answers: Sequence[FollowUpAnswer] = (),
+) -> GapsReport:
+    """Count the events from ``start`` to ``end`` (both included) into the report's tables, and
+    the follow-up ``answers`` into take-up (``outreach.report``)."""
     chosen = in_period(events, start, end)
     demand: Counter[tuple[str, str, str, str]] = Counter()
     time_of_week: Counter[tuple[str, str]] = Counter()
@@ -202,4 +212,5 @@ def build_report(events: Sequence[SearchEvent], supply: Supply, start: dt.date, 
         unmet=_unmet_rows(unmet),
         by_need=_unmet_rows(by_need),
         missing=sorted(missing, key=lambda r: (-r.searches, r.listings, r.activity, r.area)),
+        take_up=take_up(answers, start, end),
     )

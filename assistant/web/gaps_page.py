@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import Engine
 
 from assistant.content import text
+from assistant.outreach.report import load_answers
 from assistant.reports.charts import CHARTS, TITLES, render_chart
 from assistant.reports.export import SMALL, TABLES, hidden_rows, table, to_csv
 from assistant.reports.gaps import (
@@ -66,7 +67,7 @@ def report_for(request: Request, start: str | None, end: str | None) -> GapsRepo
     if span is None:
         return None
     engine: Engine = request.app.state.engine
-    return build_report(load_events(engine, *span), load_supply(engine), *span)
+    return build_report(load_events(engine, *span), load_supply(engine), *span, load_answers(engine, *span))
 
 
 def _context(report: GapsReport) -> dict[str, Any]:
@@ -105,6 +106,10 @@ def _context(report: GapsReport) -> dict[str, Any]:
         "unmet": [words(row) for row in table(report, "unmet")],
         "missing": [words(row) for row in table(report, "missing")],
         "demand": demand,
+        "take_up": [
+            (t(f"page.by.{by}"), value or t("label.not_said"), *(small if c == SMALL else c for c in counts))
+            for by, _, value, *counts in table(report, "take_up")
+        ],
         "hidden": hidden_rows(report),
     }
 

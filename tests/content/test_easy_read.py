@@ -10,7 +10,20 @@ import textstat
 
 from assistant.content import keys, text
 
-PUBLIC_FILES = ("chat", "cards", "web", "widget", "web_ui", "channels", "matching", "handout", "problems", "places")
+PUBLIC_FILES = (
+    "chat",
+    "cards",
+    "web",
+    "widget",
+    "web_ui",
+    "channels",
+    "matching",
+    "handout",
+    "problems",
+    "places",
+    "voice",
+    "outreach",
+)
 MAX_WORDS = 15
 MAX_SENTENCES = 5
 
