@@ -88,6 +88,12 @@ class Settings(BaseSettings):
         description="The approved WhatsApp sender, as whatsapp:+14155238886; WhatsApp is on only with it "
         "and the Twilio settings above.",
     )
+    twilio_whatsapp_template: str | None = Field(
+        default=None,
+        description="Content SID (HX...) of a WhatsApp template Meta has approved, with one variable, such as "
+        "'Message from Dayfinder: {{1}}'. With it, reminders and follow-ups reach people more than 24 hours "
+        "after they last wrote; without it they are offered only within that window.",
+    )
     twilio_api_base_url: str = Field(default="https://api.twilio.com", description="Twilio's REST API.")
     twilio_voice: str = Field(
         default="Polly.Amy", description="The British English text-to-speech voice the voice line speaks with."

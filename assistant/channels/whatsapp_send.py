@@ -1,11 +1,12 @@
 """Sending a WhatsApp message later (a reminder, a follow-up), through Twilio's REST API.
 
 WhatsApp lets a business send its own words only within 24 hours of the person's last message
-(the customer service window); after that only a template Meta has approved may be sent, which
-Dayfinder has none of. So :meth:`WhatsAppSender.send` refuses, sending nothing, when the person
-last wrote more than 24 hours ago, and when they have sent STOP; it says so by returning False
-and logs why, never the number. A webhook reply needs none of this: it answers a message just
-received.
+(the customer service window); after that only a template Meta has approved may be sent. So
+:meth:`WhatsAppSender.send` sends its own words within the window; outside it, it sends the
+council's approved template (``TWILIO_WHATSAPP_TEMPLATE``, one variable holding the message) when
+there is one, and otherwise refuses, sending nothing. It refuses too when the person has sent
+STOP; it says so by returning False and logs why, never the number. A webhook reply needs none
+of this: it answers a message just received.
 
 When the person last wrote is the newest of their answered-message rows
 (:class:`assistant.channels.optouts.ChannelMessage`): every WhatsApp message they send is
@@ -21,6 +22,7 @@ swapped (``http_client``), and ``TWILIO_API_BASE_URL`` points it anywhere (a loc
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from sqlalchemy import Engine, func
@@ -38,6 +40,7 @@ from assistant.conversation.store import user_key
 from assistant.settings import Settings
 
 WINDOW = dt.timedelta(hours=24)  # WhatsApp's customer service window
+TEMPLATE_VARIABLE_CHARS = 1024  # Meta's limit for one template variable (no newlines or tabs either)
 
 
 class WhatsAppNotConfiguredError(RuntimeError):
@@ -73,6 +76,7 @@ class WhatsAppSender:
         self._engine = engine
         self._secret = settings.identity_secret.get_secret_value()
         self._from = sender if sender.startswith(PREFIX) else PREFIX + sender
+        self._template = settings.twilio_whatsapp_template
         self._clock = clock
         self._client = Client(
             sid,
@@ -86,8 +90,9 @@ class WhatsAppSender:
         """Send ``message`` to ``to`` (``whatsapp:+447700900123``, ``+447700900123`` or
         ``07700 900123``), in as many messages as it needs; True once sent (blocking).
 
-        False, with nothing sent, when the person has sent STOP or last wrote more than 24 hours
-        ago: trying again later will not help until they write. A failure on Twilio's side
+        Outside the 24-hour window the approved template carries the message when one is set;
+        False, with nothing sent, when the person has sent STOP, or last wrote more than 24 hours
+        ago and there is no template: trying again later will not help until they write. A failure on Twilio's side
         raises (``twilio.base.exceptions.TwilioRestException``): that may be worth retrying. An
         empty message is a mistake in the caller: ValueError.
         """
@@ -99,8 +104,17 @@ class WhatsAppSender:
             LOG.info(text("staff/channels", "whatsapp.not_sent_opted_out"))
             return False
         if not within_window(self._engine, key, self._clock()):
-            LOG.info(text("staff/channels", "whatsapp.not_sent_window"))
-            return False
+            if self._template is None:
+                LOG.info(text("staff/channels", "whatsapp.not_sent_window"))
+                return False
+            one_line = " ".join(message.split())[:TEMPLATE_VARIABLE_CHARS]
+            self._client.messages.create(
+                to=PREFIX + number,
+                from_=self._from,
+                content_sid=self._template,
+                content_variables=json.dumps({"1": one_line}),
+            )
+            return True
         for body in split.split(message.strip(), fits):
             self._client.messages.create(to=PREFIX + number, from_=self._from, body=body)
         return True

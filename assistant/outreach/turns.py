@@ -47,12 +47,14 @@ OUTREACH = frozenset({Action.REMIND, Action.FOLLOW_UP, Action.FOLLOW_UP_ANSWER, 
 class Outreach:
     def __init__(self, settings: Settings, finder: Finder) -> None:
         self._cipher = cipher(settings)  # None: reminders off (no REMINDER_KEY outside development)
+        # An approved WhatsApp template reaches people after the window closes (whatsapp_send.py).
+        self._windows = {} if settings.twilio_whatsapp_template else WINDOWS
         self._finder = finder
 
     def inbound(self, channel: str, inbound: Inbound) -> Inbound:
         """The message, saying whether this channel can reach the person later."""
         reachable = self._cipher is not None and channel in REACHABLE
-        window = WINDOWS.get(channel)
+        window = self._windows.get(channel)
         in_a_week = reachable and (window is None or window > FOLLOW_UP_AFTER)
         return replace(inbound, reachable=reachable, reachable_in_a_week=in_a_week)
 
@@ -100,7 +102,7 @@ class Outreach:
             if contact is None:
                 return Reply("remind.no_schedule_no_contact", params=(("name", card.name),))
             return Reply("remind.no_schedule", params=(("name", card.name), ("contact", contact)))
-        window = WINDOWS.get(turn.channel)
+        window = self._windows.get(turn.channel)
         if window is not None and plan.send_at > turn.now + window:
             return Reply("remind.outside_window", params=(("name", card.name), ("date", day_words(plan.session))))
         mine = col(Reminder.key) == turn.key

@@ -4,6 +4,7 @@ a fake Messages API on 127.0.0.1, after real signed webhook messages, on every c
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -108,6 +109,24 @@ def test_after_stop_nothing_is_sent_and_no_number_is_logged(
     assert line.sender_at(1).send(sender, "A reminder") is False
     assert line.twilio.created == []
     assert "STOP" in caplog.text and sender not in caplog.text and sender[1:] not in caplog.text
+
+
+def test_after_the_window_the_approved_template_carries_the_message(line: Line, sender: str) -> None:
+    say(line.client, sender, "hi")
+    templated = line.settings.model_copy(update={"twilio_whatsapp_template": "HX" + "a" * 32})
+    reminder = "Reminder from Dayfinder: Knit and Natter is on Tuesday at 10am.\nTo check: 01632 960001."
+    assert line.sender_at(30, templated).send(sender, reminder) is True
+    (created,) = line.twilio.created
+    assert created["ContentSid"] == "HX" + "a" * 32 and "Body" not in created
+    assert json.loads(created["ContentVariables"]) == {"1": " ".join(reminder.split())}  # one line, as Meta asks
+
+
+def test_the_template_never_reaches_someone_who_said_stop(line: Line, sender: str) -> None:
+    say(line.client, sender, "hi")
+    say(line.client, sender, "STOP")
+    templated = line.settings.model_copy(update={"twilio_whatsapp_template": "HX" + "a" * 32})
+    assert line.sender_at(30, templated).send(sender, "A reminder") is False
+    assert line.twilio.created == []
 
 
 def test_after_delete_my_data_nothing_is_sent(line: Line, sender: str) -> None:

@@ -35,7 +35,8 @@ def test_with_settings_both_are_on_and_no_secret_is_logged(
     with caplog.at_level(logging.DEBUG):
         create_app(settings)
     (line,) = [r.getMessage() for r in caplog.records if r.name == LOGGER]
-    assert line.startswith("Channels on: web chat, SMS (Twilio), voice line (Twilio), Telegram. Off: WhatsApp (set TWILIO_WHATSAPP_FROM")
+    on = "Channels on: web chat, SMS (Twilio), voice line (Twilio), Telegram."
+    assert line.startswith(f"{on} Off: WhatsApp (set TWILIO_WHATSAPP_FROM")
     for secret in (AUTH_TOKEN, BOT_TOKEN, WEBHOOK_SECRET, settings.twilio_from_number or "-"):
         assert secret not in caplog.text
 

@@ -82,6 +82,18 @@ def test_on_whatsapp_only_a_reminder_within_its_24_hour_window_is_stored(world: 
     assert utc(reminder.send_at) == dt.datetime(2026, 12, 8, 8, tzinfo=dt.UTC)
 
 
+def test_with_an_approved_whatsapp_template_any_reminder_and_the_follow_up_are_offered(world: World) -> None:
+    templated = world.settings.model_copy(update={"twilio_whatsapp_template": "HX" + "b" * 32})
+    world.conversations = Conversations(world.engine, Matcher(world.engine), templated, clock=world.clock)
+    world.show("whatsapp")
+    world.clock.now += dt.timedelta(hours=7)  # Monday 7pm: the next "day before" is a week off
+    said = world.say("1", "remind me the day before", channel="whatsapp")
+    assert "YES or NO" in said[0][-1]  # a follow-up in a week can be sent now, so it is offered
+    assert said[1][0].startswith("Done. I will remind you about Knit and Natter on Monday 14 December")
+    [reminder], [] = world.pending()
+    assert utc(reminder.send_at) == dt.datetime(2026, 12, 14, 18, tzinfo=dt.UTC)  # 6pm, London in winter
+
+
 def test_a_listing_with_no_regular_times_offers_its_contact_instead(world: World) -> None:
     world.show()
     said = world.say("2", "no", "remind me the day before")
