@@ -49,6 +49,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # As many threads for blocking work as pooled connections (see Settings.worker_threads).
         to_thread.current_default_thread_limiter().total_tokens = settings.worker_threads
+        await to_thread.run_sync(app.state.conversations.warm)  # before the first turns, not in each
         yield
         engine.dispose()
 

@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, or_, select
 
 from assistant.content import text
+from assistant.directory import version
 from assistant.directory.db import session_scope
 from assistant.directory.exporter import export_services
 from assistant.directory.importer import ImportResult, import_bundles
@@ -78,6 +79,7 @@ def archive_listing(engine: Engine, service_id: str) -> bool:
         service.status = INACTIVE
         service.content_hash = ""
         session.add(service)
+        version.bump(session)  # every process's turns see the listing gone (assistant.directory.cache)
     return True
 
 

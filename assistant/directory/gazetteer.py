@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
+from threading import Lock
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -219,7 +220,6 @@ class Gazetteer:
         places = tuple(place for same_name in names for place in same_name.places)
         return Located(Match.AMBIGUOUS, places, corrected=True)
 
-
     def _slip(self, key: str) -> Located:
         """One slip of the thumb in a served place's name that the similarity cut-off misses: two
         letters swapped at the end ("bootel"), or one wrong letter in a short name."""
@@ -237,11 +237,27 @@ def _resolved(namesakes: Namesakes, *, corrected: bool) -> Located:
 
 
 def load_gazetteer(data_dir: Path | None = None) -> Gazetteer:
-    """The gazetteer for ``data_dir`` (by default the configured directory data), loaded once."""
-    return _load(data_dir or get_settings().directory_data_dir)
+    """The gazetteer for ``data_dir`` (by default the configured directory data), loaded once.
+
+    Loading takes a second or two; the lock makes the first turns that arrive together wait for
+    one load instead of each doing it (twenty loads at once would hold the interpreter for half a
+    minute)."""
+    folder = data_dir or get_settings().directory_data_dir
+    loaded = _loaded.get(folder)
+    if loaded is None:
+        with _loading:
+            if len(_loaded) >= _KEEP:
+                _loaded.clear()
+            loaded = _loaded[folder] = _load(folder)
+    return loaded
 
 
-@lru_cache(maxsize=4)
+_KEEP = 4  # data folders held (tests use a few)
+_loaded: dict[Path, Gazetteer] = {}  # what _load returned, read without the lock
+_loading = Lock()
+
+
+@lru_cache(maxsize=_KEEP)
 def _load(data_dir: Path) -> Gazetteer:
     geo = read_geo(data_dir / "geo")
     return Gazetteer(geo.outcodes, geo.names, geo.areas, geo.everyday, geo.near_words)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
+from assistant.directory import version
 from assistant.directory.fields import derived_id
 from assistant.directory.models import Service, ServiceTerm, TaxonomyTerm
 from assistant.directory.vocabulary import load_vocabulary
@@ -171,6 +172,8 @@ def infer_directory(engine: Engine, source: str | None = None) -> InferenceRepor
                 )
                 has.add(term_id)
                 added += 1
+        if added:
+            version.bump(session)  # searches everywhere see the new terms (assistant.directory.cache)
         session.commit()
         return InferenceReport(before, coverage(session, ids), added)
 
@@ -201,6 +204,7 @@ def review_inferred(engine: Engine, service_id: str, term_id: str, *, keep: bool
             session.add(link)
         else:
             session.delete(link)
+        version.bump(session)
         session.commit()
         return True
 
@@ -216,4 +220,5 @@ def mark_inferred(engine: Engine, service_id: str, term_ids: Iterable[str]) -> N
         ):
             link.inferred = True
             session.add(link)
+        version.bump(session)
         session.commit()

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 from sqlmodel import col, select
 
+from assistant.directory import version
 from assistant.directory.db import session_scope
 from assistant.directory.importer import ImportReport, import_records
 from assistant.directory.models import Service
@@ -81,4 +82,6 @@ def archive_missing(engine: Engine, source: str, listed: Collection[str]) -> lis
             service.status = INACTIVE
             service.content_hash = ""
             session.add(service)
+        if gone:
+            version.bump(session)  # every process's turns see them gone (assistant.directory.cache)
         return sorted(service.id for service in gone)

@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from assistant.boundary import MAX_TEXT, inbound_text
@@ -101,7 +101,7 @@ def get_conversations(request: Request) -> Conversations:
 @router.post("/api/chat", response_model=ChatResponse, responses={429: {}, 413: {}, 422: {}})
 def chat(
     body: ChatRequest, request: Request, conversations: Annotated[Conversations, Depends(get_conversations)]
-) -> ChatResponse | JSONResponse:
+) -> Response:
     """One turn of the conversation. Send ``session: null`` to start; send back the session you get
     (one this server did not issue starts a new conversation)."""
     settings: Settings = request.app.state.settings
@@ -119,6 +119,7 @@ def chat(
         replies=[reply_out(r, result.mode) for r in result.replies],
         deleted=result.deleted,
     )
-    if result.failed:  # the database is unreachable: say so kindly, and let the client retry
-        return JSONResponse(status_code=503, content=response.model_dump())
-    return response
+    # Serialised once, here: returned as a model, FastAPI would validate it again against
+    # ``response_model`` before encoding it (the schema still documents it).
+    status = 503 if result.failed else 200  # 503: the database is unreachable; the client may retry
+    return Response(response.model_dump_json(), status_code=status, media_type="application/json")
