@@ -13,7 +13,7 @@ from assistant.engine.slots import PartOfDay
 from assistant.matching.criteria import Criteria, TimeWindow
 from assistant.matching.listing import Listing, Sitting, visits_per_week
 from assistant.matching.prices import affordable
-from assistant.matching.words import words_fit
+from assistant.matching.words import Words, words_fit
 
 NOON, FIVE_PM = 12 * 60, 17 * 60
 # Features of a building: an online-only session has no building, so it cannot lack them.
@@ -110,8 +110,8 @@ def _minutes(value: dt.time) -> int:
     return value.hour * 60 + value.minute
 
 
-def passes(listing: Listing, criteria: Criteria) -> bool:
-    """Every hard filter at once, cheapest first."""
+def passes(listing: Listing, criteria: Criteria, words: Words | None = None) -> bool:
+    """Every hard filter at once, cheapest first; ``words`` remembers the words' answers for a search."""
     return (
         reachable(listing, criteria)
         and fits_interests(listing, criteria.interests, criteria.avoid)
@@ -120,5 +120,5 @@ def passes(listing: Listing, criteria: Criteria) -> bool:
         and has_must_haves(listing, criteria.must_haves)
         and opens_when(listing, criteria.when)
         and affordable_for(listing, criteria)
-        and (not criteria.words or words_fit(listing.text, criteria.words) > 0)
+        and (not criteria.words or (words.fit if words else words_fit)(listing.text, criteria.words) > 0)
     )

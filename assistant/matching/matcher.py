@@ -29,6 +29,7 @@ from assistant.matching.relax import ENOUGH_NEARBY, ladder, widenings
 from assistant.matching.results import Card, ResultsPage, Widening
 from assistant.matching.score import score
 from assistant.matching.variety import page_of
+from assistant.matching.words import Words
 
 # Fits to gather before reading further away. Fixed, not grown for later pages, so every page of a
 # search is cut from the same ranking: "more" never repeats or skips a result.
@@ -97,7 +98,8 @@ def find(
     first_count = 0
     steps: list[str] = []
     local_authority = profile.place.local_authority if profile.place else None
-    gatherer = Gatherer(loader, local_authority)
+    words = Words()  # this search's own: the filter and the score ask about the same listings
+    gatherer = Gatherer(loader, local_authority, words)
     for rung in ladder(profile):
         criteria = rung.criteria
         asked = asked or criteria
@@ -123,6 +125,7 @@ def find(
             local_authority=local_authority,
             today=today,
             keywords=profile.keywords,
+            words=words,
         )
         miles = item.distance if item.distance is not None else math.inf
         return (-round(fit.total, 9), miles, item.name, item.id)

@@ -6,17 +6,22 @@ These conditions only narrow: each is as strict as, or looser than, its filter i
 to Python. ``tests/matching/test_narrowing.py`` checks that narrowing never hides a listing the
 filters would pass.
 
-Each condition is an ``EXISTS`` probe through a ``service_id`` index. Terms are read through
-``coalesce`` so that no planner walks the ``term_id`` index instead: without statistics SQLite
-would, and one activity code matches thousands of rows.
+Each condition is an ``EXISTS`` probe through a ``service_id`` index. On SQLite, terms are read
+through ``coalesce`` so that its planner does not walk the ``term_id`` index instead: without
+statistics it would, and one activity code matches thousands of rows. PostgreSQL, which keeps
+statistics, reads the plain column: hiding the index from it made it scan every term of every
+listing for each query that checks many services at once (the online ones).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, and_, exists, false, func, or_
+from sqlalchemy import ColumnElement, String, and_, exists, false, func, literal_column, or_
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import col
 
 from assistant.directory.models import (
@@ -72,8 +77,28 @@ def narrowing(service_id: Any, criteria: Criteria, *, in_person: bool) -> list[C
     return clauses
 
 
+class _TermCode(FunctionElement[str]):
+    """A service term's code, as each database should read it (see the module's notes)."""
+
+    type = String()
+    inherit_cache = True
+
+
+_TERM_ID = cast(ColumnElement[str], col(ServiceTerm.term_id))
+
+
+@compiles(_TermCode)
+def _plain_code(element: _TermCode, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(_TERM_ID, **kw)
+
+
+@compiles(_TermCode, "sqlite")
+def _sqlite_code(element: _TermCode, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(func.coalesce(_TERM_ID, literal_column("''")), **kw)
+
+
 def _code() -> ColumnElement[str]:
-    return func.coalesce(col(ServiceTerm.term_id), "")
+    return _TermCode()
 
 
 def _has_term(service_id: Any, codes: set[str] | frozenset[str]) -> ColumnElement[bool]:

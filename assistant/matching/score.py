@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from assistant.matching.criteria import Criteria
 from assistant.matching.listing import Listing, visits_per_week
 from assistant.matching.prices import headroom
-from assistant.matching.words import words_fit
+from assistant.matching.words import Words, words_fit
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,11 +147,14 @@ def score(
     local_authority: str | None,
     today: dt.date,
     keywords: tuple[str, ...] = (),
+    words: Words | None = None,
 ) -> Score:
-    """Score a listing that passed ``criteria``; ``interests`` in the order the person named them."""
+    """Score a listing that passed ``criteria``; ``interests`` in the order the person named them;
+    ``words`` remembers the words' answers for a search."""
+    fit_words = words.fit if words else words_fit
     return Score(
         interest=interest_fit(listing, interests, related, wants_day_centre(interests, criteria.must_haves)),
-        words=words_fit(listing.text, keywords) if keywords else NEUTRAL,
+        words=fit_words(listing.text, keywords) if keywords else NEUTRAL,
         distance=distance_fit(listing, criteria, local_authority),
         needs=needs_fit(listing, criteria.needs),
         access=access_fit(listing, criteria.needs),

@@ -5,6 +5,9 @@ yoga" both movement. The words someone used ("swimming", "tea dance", "lunch clu
 listing in a category they mean, so a listing that names them ranks higher. Each word is
 stemmed (Snowball English), and counts when a word in the listing starts with that stem:
 "swimming" finds "swim" and "swimmers", "dancing" finds "dance".
+
+A search asks the same listing the same question more than once (the words-first rungs filter by
+the words, the score weighs them): :class:`Words` remembers the answers for one search.
 """
 
 from __future__ import annotations
@@ -26,8 +29,13 @@ def stems(phrase: str) -> tuple[str, ...]:
     return tuple(s for s in _STEMMER.stemWords(words) if len(s) >= SHORTEST_STEM)
 
 
+@lru_cache(maxsize=4096)
+def _starting(stem: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(stem)}")
+
+
 def _has(text: str, stem: str) -> bool:
-    return re.search(rf"\b{re.escape(stem)}", text) is not None
+    return _starting(stem).search(text) is not None
 
 
 def words_fit(text: str, phrases: tuple[str, ...]) -> float:
@@ -37,3 +45,22 @@ def words_fit(text: str, phrases: tuple[str, ...]) -> float:
         return 0.0
     lowered = text.lower()
     return sum(all(_has(lowered, stem) for stem in phrase) for phrase in wanted) / len(wanted)
+
+
+class Words:
+    """:func:`words_fit` for one search, each answer worked out once. Make one a search: it holds the
+    texts of the listings that search read, and nothing from any other."""
+
+    def __init__(self) -> None:
+        self._fits: dict[tuple[str, tuple[str, ...]], float] = {}
+
+    def fit(self, text: str, phrases: tuple[str, ...]) -> float:
+        key = (text, phrases)
+        found = self._fits.get(key)
+        if found is None:
+            found = self._fits[key] = words_fit(text, phrases)
+        return found
+
+    def __len__(self) -> int:
+        """How many answers are held."""
+        return len(self._fits)
