@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from sqlmodel import Session, col, select
 
+from assistant.directory import cache
 from assistant.directory.geo import miles_between
 from assistant.directory.models import (
     Accessibility,
@@ -53,13 +55,53 @@ def _transport(costs: list[CostOption]) -> tuple[float | None, str]:
     return cheapest.amount, cheapest.unit
 
 
+@dataclass(frozen=True, slots=True)
+class _Venue:
+    latitude: float
+    longitude: float
+    town: str | None
+    postcode: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Held:
+    """A listing's card as far as it does not depend on where the person is, and its venues."""
+
+    card: Card
+    venues: tuple[_Venue, ...]  # those with coordinates, in the order the directory gives them
+    online_too: bool  # attends in person or online: a venue too far is reached online
+
+    def seen_from(self, origin: tuple[float, float] | None) -> Card:
+        if not origin or not self.venues:
+            return self.card
+        nearest = min(self.venues, key=lambda v: miles_between(*origin, v.latitude, v.longitude))
+        distance: float | None = miles_between(*origin, nearest.latitude, nearest.longitude)
+        if distance is not None and distance > ONLINE_BEYOND_MILES and self.online_too:
+            distance = None  # too far to go in person: it was found, and is shown, as online
+        return replace(self.card, distance_miles=distance, town=nearest.town, postcode=nearest.postcode)
+
+
 def load_cards(
     session: Session, service_ids: Sequence[str], origin: tuple[float, float] | None = None
 ) -> dict[str, Card]:
-    """Cards for ``service_ids``; distance is to the nearest of each service's venues from ``origin``."""
+    """Cards for ``service_ids``; distance is to the nearest of each service's venues from ``origin``.
+
+    What a card holds apart from distance is read once per directory version and process
+    (:mod:`assistant.directory.cache`): a results page is mostly listings shown before.
+    """
     ids = list(dict.fromkeys(service_ids))
     if not ids:
         return {}
+    held: dict[str, _Held | None] = cache.memo(session).table("cards.held")
+    missing = [sid for sid in ids if sid not in held]
+    if missing:
+        read = _read(session, missing)
+        for sid in missing:
+            held[sid] = read.get(sid)  # None: archived or gone, remembered too
+    return {sid: found.seen_from(origin) for sid in ids if (found := held.get(sid)) is not None}
+
+
+def _read(session: Session, ids: list[str]) -> dict[str, _Held]:
     # Archived (inactive) listings get no card: not in results, details, listing pages or handouts.
     active = select(Service).where(col(Service.id).in_(ids), col(Service.status) == "active")
     services = {s.id: s for s in session.exec(active)}
@@ -95,21 +137,16 @@ def load_cards(
     ):
         terms[link_row.service_id].append(term)
 
-    cards = {}
+    found = {}
     for sid, service in services.items():
         venues = by_service[sid]
         physical = [v for v in venues if v.latitude is not None and v.longitude is not None]
-        distance, nearest = None, physical[0] if physical else None
-        if origin and physical:
-            nearest = min(physical, key=lambda v: miles_between(*origin, v.latitude or 0, v.longitude or 0))
-            distance = miles_between(*origin, nearest.latitude or 0, nearest.longitude or 0)
-            if distance > ONLINE_BEYOND_MILES and service.attendance == "both":
-                distance = None  # too far to go in person: it was found, and is shown, as online
+        first = physical[0] if physical else None
         amount, unit = _price(costs[sid])
         transport, transport_unit = _transport(costs[sid])
         features = set().union(*(access[v.id] for v in venues)) if venues else set()
         features |= {t.id for t in terms[sid] if t.id.startswith("support-")}
-        cards[sid] = Card(
+        card = Card(
             id=sid,
             name=service.name,
             organisation=orgs[service.organization_id].name,
@@ -118,10 +155,10 @@ def load_cards(
             sessions=tuple(_meeting(s) for s in sorted(schedules[sid], key=lambda s: s.id)),
             cost_amount=amount,
             cost_unit=unit,
-            distance_miles=distance,
+            distance_miles=None,
             online=service.attendance in ("online", "both"),
-            town=nearest.city if nearest else None,
-            postcode=nearest.postcode if nearest else None,
+            town=first.city if first else None,
+            postcode=first.postcode if first else None,
             phone=phones[sid][0].number if phones[sid] else None,
             url=service.url,
             email=service.email,
@@ -134,7 +171,9 @@ def load_cards(
             transport_cost=transport,
             transport_unit=transport_unit,
         )
-    return cards
+        places = tuple(_Venue(v.latitude or 0.0, v.longitude or 0.0, v.city, v.postcode) for v in physical)
+        found[sid] = _Held(card, places, service.attendance == "both")
+    return found
 
 
 def _first_sentence(text: str, limit: int = 140) -> str:
