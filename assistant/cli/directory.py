@@ -5,19 +5,23 @@ from __future__ import annotations
 import json
 import sys
 from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from assistant.cli.common import database, say
 from assistant.content import text
 from assistant.directory.exporter import export_page
-from assistant.directory.importer import ImportReport, check_report, import_bundles, import_parsed
+from assistant.directory.importer import ImportReport, check_feed, import_bundles, import_feeds
 from assistant.directory.problems import DirectoryFileError, Problem
 from assistant.directory.quality import Lack
-from assistant.directory.reader import DirectoryFile, Format, read_file
+from assistant.directory.reader import Format
 from assistant.directory.stats import directory_stats
+from assistant.directory.stream import Feed, open_feed
 from assistant.settings import get_settings
 
 directory_app = typer.Typer(help="The activity directory (Open Referral UK).", no_args_is_help=True)
@@ -28,15 +32,34 @@ EXIT_INVALID = 2
 EXAMPLES = 3
 
 
-def _read(path: Path, fmt: Format | None) -> DirectoryFile:
+def _open(path: Path) -> Feed:
+    """The file checked whole and its records counted (read again, a batch at a time, later)."""
     if not path.is_file():
         typer.echo(text("staff/cli", "error.file_missing", file=path), err=True)
         raise typer.Exit(EXIT_INVALID)
     try:
-        return read_file(path, fmt)
+        return open_feed(path)
     except DirectoryFileError as exc:
         _report_problems(path, exc.problems)
         raise typer.Exit(EXIT_INVALID) from exc
+
+
+@contextmanager
+def _progress(stage: str) -> Iterator[Callable[[Feed], Callable[[int], None]] | None]:
+    """A bar per file on a terminal (``stage`` "checking" or "importing"); nothing otherwise, so
+    output piped to a file or a log stays plain."""
+    if not sys.stdout.isatty():
+        yield None
+        return
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, transient=True) as bar:
+
+        def start(feed: Feed) -> Callable[[int], None]:
+            label = text("staff/import", f"progress.{stage}", file=feed.path.name)
+            task = bar.add_task(label, total=feed.survey.count)
+            return lambda done: bar.advance(task, done)
+
+        yield start
 
 
 def _report_problems(path: Path, problems: list[Problem]) -> None:
@@ -101,14 +124,15 @@ def directory_validate(files: FilesArg, fmt: FormatOption = None) -> None:
     """Check files against the ORUK schemas and Dayfinder's rules; write nothing."""
     failed = False
     for path in files:
-        parsed = _read(path, fmt)
-        report = check_report(parsed)
-        if parsed.problems or parsed.notices:
+        feed = _open(path)
+        with _progress("checking") as progress:
+            report = check_feed(feed, fmt=fmt, progress=progress(feed) if progress else None)
+        if report.refused or report.fixed or report.kept:
             print_report(report, path)
-        if not parsed.problems:
-            say("directory", "report.valid", file=path, count=len(parsed.bundles), format=parsed.format)
-        failed = failed or bool(parsed.problems)
-        _report_lacks(report.lacks, len(parsed.bundles))
+        if not report.refused:
+            say("directory", "report.valid", file=path, count=len(report.service_ids), format=report.format)
+        failed = failed or bool(report.refused)
+        _report_lacks(report.lacks, len(report.service_ids))
     if failed:
         raise typer.Exit(EXIT_INVALID)
 
@@ -122,29 +146,29 @@ def directory_import(
 ) -> None:
     """Import ORUK 3.0 or 1.0 files. Harmless slips are fixed and odd descriptive values kept with a
     warning; any refused record and nothing is written (exit 2), unless --skip-invalid."""
-    parsed_files = [(path, _read(path, fmt)) for path in files]
-    refused = sum(check_report(parsed).refused_records for _path, parsed in parsed_files)
+    feeds = [(_open(path), source or path.name) for path in files]  # every file whole JSON before any is read
+    with database() as engine, _progress("importing") as progress:
+        reports = import_feeds(engine, feeds, fmt=fmt, skip_invalid=skip_invalid, progress=progress)
+    refused = sum(report.refused_records for report in reports)
     if refused and not skip_invalid:
-        for path, parsed in parsed_files:
-            print_report(check_report(parsed), path)
+        for (feed, _source), report in zip(feeds, reports, strict=True):
+            print_report(report, feed.path)
         typer.echo(text("staff/directory", "report.nothing_written", count=refused), err=True)
         raise typer.Exit(EXIT_INVALID)
-    for path, parsed in parsed_files:
-        with database() as engine:
-            report = import_parsed(engine, parsed, source=source or path.name, skip_invalid=skip_invalid)
-        print_report(report, path)
+    for (feed, _source), report in zip(feeds, reports, strict=True):
+        print_report(report, feed.path)
         if report.refused:
             say("directory", "report.skipped", count=report.refused_records)
         say(
             "directory",
             "report.imported",
-            file=path,
+            file=feed.path,
             created=report.created,
             updated=report.updated,
             unchanged=report.unchanged,
-            format=parsed.format,
+            format=report.format,
         )
-        _report_lacks(report.lacks, len(parsed.bundles))
+        _report_lacks(report.lacks, len(report.service_ids))
 
 
 @directory_app.command("export")
