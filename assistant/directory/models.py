@@ -61,7 +61,8 @@ class Service(SQLModel, table=True):
 
 
 class Location(SQLModel, table=True):
-    __table_args__ = (Index("ix_location_lat_lon", "latitude", "longitude"),)
+    # Covering: a search's bounding-box scan reads venue ids from the index alone.
+    __table_args__ = (Index("ix_location_lat_lon_id", "latitude", "longitude", "id"),)
 
     id: str = Field(primary_key=True, max_length=128)
     location_type: str = Field(default="physical", max_length=16)
@@ -81,6 +82,8 @@ class Location(SQLModel, table=True):
 
 class ServiceAtLocation(SQLModel, table=True):
     __tablename__ = "service_at_location"
+    # Covering: venues found -> their services without reading the table's rows.
+    __table_args__ = (Index("ix_service_at_location_location_service", "location_id", "service_id"),)
 
     id: str = Field(primary_key=True, max_length=128)
     service_id: str = Field(foreign_key="service.id", index=True, max_length=128, ondelete="CASCADE")
@@ -151,6 +154,8 @@ class ServiceTerm(SQLModel, table=True):
     """An ORUK attribute: a service linked to a taxonomy term."""
 
     __tablename__ = "service_term"
+    # Covering: a candidate's terms (and "has this term?") without reading the table's rows.
+    __table_args__ = (Index("ix_service_term_service_term", "service_id", "term_id"),)
 
     id: str = Field(primary_key=True, max_length=128)
     service_id: str = Field(foreign_key="service.id", index=True, max_length=128, ondelete="CASCADE")

@@ -1,6 +1,6 @@
 """Directory locations near a point, using the latitude/longitude index and never a full scan.
 
-The database narrows the search to a bounding box (``ix_location_lat_lon`` on latitude, then
+The database narrows the search to a bounding box (``ix_location_lat_lon_id`` on latitude, then
 longitude), which works the same on SQLite and PostgreSQL with no spatial extension; Python then
 measures the exact distance to the few rows inside and drops the box's corners. Distances are
 straight-line miles, which is what a person means by "within 5 miles".

@@ -2,7 +2,7 @@
 
 A search makes a few queries, whatever the directory's size:
 
-1. venues in the bounding box of a ring round the person (the ``ix_location_lat_lon`` index,
+1. venues in the bounding box of a ring round the person (the ``ix_location_lat_lon_id`` index,
    as :mod:`assistant.directory.nearby` does), joined to their services and narrowed in SQL by
    the hard filters (:mod:`assistant.matching.narrowing`), nearest first;
 2. when online is allowed, online services narrowed the same way (a bounded number: see
@@ -153,7 +153,7 @@ class Loader:
 
     def venues_within(self, origin: tuple[float, float], miles: float) -> int:
         """How many venues lie in the box round ``origin`` that holds the circle of ``miles``: how
-        busy the area is, counted on the ``ix_location_lat_lon`` index alone."""
+        busy the area is, counted on the ``ix_location_lat_lon_id`` index alone."""
         return int(self._db.execute(_VENUE_COUNT, _box(origin, miles)).scalar_one())
 
     def online(self, criteria: Criteria, local_authority: str | None) -> list[str]:
