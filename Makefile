@@ -47,6 +47,9 @@ test: lint
 
 bench: install
 	$(BIN)/python bench/geo.py
+	$(BIN)/python bench/matching.py
+	$(BIN)/python bench/relevance.py
+	$(BIN)/python bench/import.py
 
 clean:
 	rm -rf $(VENV) dayfinder.sqlite3 .mypy_cache .ruff_cache .pytest_cache
