@@ -40,12 +40,14 @@ def check_links(record: object, problems: Problems) -> None:
 
 
 def _links(node: object, path: str) -> Iterator[tuple[str, str]]:
+    """Every non-empty link field under ``node``; only containers are walked into."""
     if isinstance(node, dict):
         for key, value in node.items():
             if key in LINK_KEYS and isinstance(value, str) and value:
                 yield f"{path}.{key}", value
-            else:
+            elif isinstance(value, (dict, list)):
                 yield from _links(value, f"{path}.{key}")
     elif isinstance(node, list):
         for index, item in enumerate(node):
-            yield from _links(item, f"{path}[{index}]")
+            if isinstance(item, (dict, list)):
+                yield from _links(item, f"{path}[{index}]")

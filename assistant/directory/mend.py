@@ -78,14 +78,21 @@ def _mend_enums(tidy: Json, properties: Json, problems: Problems) -> set[str]:
 
 
 def _mend_links(node: Any, path: str, problems: Problems) -> Any:
+    """``node`` with its link fields mended; only containers are walked into (an import walks
+    every record, so plain values are passed over without a call or a path string each)."""
     if isinstance(node, list):
-        return [_mend_links(item, f"{path}[{i}]", problems) for i, item in enumerate(node)]
+        return [
+            _mend_links(item, f"{path}[{i}]", problems) if isinstance(item, (dict, list)) else item
+            for i, item in enumerate(node)
+        ]
     if not isinstance(node, dict):
         return node
     out: Json = {}
     for key, value in node.items():
-        where = f"{path}.{key}"
-        if key in LINK_KEYS and isinstance(value, str) and value:
+        if isinstance(value, (dict, list)):
+            out[key] = _mend_links(value, f"{path}.{key}", problems)
+        elif key in LINK_KEYS and isinstance(value, str) and value:
+            where = f"{path}.{key}"
             mended = web_address(value)
             if mended is None:
                 problems.fix(where, "not_an_address", value=value[:60])
@@ -94,7 +101,7 @@ def _mend_links(node: Any, path: str, problems: Problems) -> Any:
                 problems.fix(where, "web_address", value=value[:60], fixed=mended[:68])
             out[key] = mended
         else:
-            out[key] = _mend_links(value, where, problems)
+            out[key] = value
     return out
 
 

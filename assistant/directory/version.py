@@ -29,8 +29,7 @@ def current(session: Session) -> int:
 
 def bump(session: Session) -> None:
     """Mark the directory changed, inside the caller's transaction."""
-    result = session.execute(
-        update(DirectoryVersion).where(col(DirectoryVersion.id) == ROW).values(version=col(DirectoryVersion.version) + 1)
-    )
+    moved = col(DirectoryVersion.version) + 1
+    result = session.execute(update(DirectoryVersion).where(col(DirectoryVersion.id) == ROW).values(version=moved))
     if not getattr(result, "rowcount", 0):
         session.add(DirectoryVersion(id=ROW, version=1))
