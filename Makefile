@@ -45,11 +45,20 @@ lint: install
 test: lint
 	$(BIN)/pytest -n 2
 
+# Every benchmark, each printing its numbers beside a baseline measured in the same run (see
+# bench/README.md). The PostgreSQL ones use BENCH_DATABASE_URL (fresh schemas or databases in it).
+BENCH_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+bench: export DAYFINDER_ENV = development
 bench: install
-	$(BIN)/python bench/geo.py
+	$(BIN)/python bench/import.py --postgres $(BENCH_DATABASE_URL)
 	$(BIN)/python bench/matching.py
+	$(BIN)/python bench/matching.py --sizes 1000,100000 --postgres $(BENCH_DATABASE_URL)
 	$(BIN)/python bench/relevance.py
-	$(BIN)/python bench/import.py
+	$(BIN)/python bench/web.py
+	$(BIN)/python bench/web.py --workers 2 --database-url $(BENCH_DATABASE_URL)
+	$(BIN)/python bench/load.py --database $(BENCH_DATABASE_URL)
+	$(BIN)/python bench/understand.py
+	$(BIN)/python bench/geo.py
 
 clean:
 	rm -rf $(VENV) dayfinder.sqlite3 .mypy_cache .ruff_cache .pytest_cache
