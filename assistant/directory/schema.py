@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from assistant.settings import PACKAGE_DIR
 
@@ -17,10 +17,20 @@ def alembic_config(engine: Engine) -> Config:
     return config
 
 
+MIGRATION_LOCK = 0x446179_6669  # "Dayfi": the PostgreSQL advisory lock migrations take
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the database schema up to ``revision`` (the newest by default)."""
+    """Bring the database schema up to ``revision`` (the newest by default).
+
+    Every app container runs this as it starts (``dayfinder serve``), so on PostgreSQL the
+    migration holds an advisory lock for its transaction: a second container starting at the same
+    time waits, then finds the schema already up to date, instead of racing to create the tables.
+    """
     config = alembic_config(engine)
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 
