@@ -160,7 +160,7 @@ class Conversations:
             if reply.search is not None:
                 found.pages.append((reply.search, self._search(session, reply.search, page_size)))
             elif reply.details is not None:
-                found.cards[reply.details] = self._card(session, reply.details)
+                found.cards[reply.details] = self._finder.card(reply.details, session=session)
         return found
 
     def _search(self, session: Session, search: SearchRequest, page_size: int) -> ResultsPage:
@@ -174,14 +174,6 @@ class Conversations:
             page = self._finder.search(search.profile, search.page, page_size, session=session)
             pages.put(asked, page)
         return page
-
-    def _card(self, session: Session, service_id: str) -> Card | None:
-        """A listing's card, held in memory until the directory changes."""
-        cards = cache.memo(session).table("runtime.cards")
-        if service_id not in cards:
-            cards[service_id] = self._finder.card(service_id, session=session)
-        card: Card | None = cards[service_id]
-        return card
 
     def _finish(
         self,
@@ -209,7 +201,9 @@ class Conversations:
                 rendered.append(render(reply, state.mode, today=now.date(), page=page))
             elif reply.details is not None:
                 card = (
-                    found.cards[reply.details] if reply.details in found.cards else self._card(session, reply.details)
+                    found.cards[reply.details]
+                    if reply.details in found.cards
+                    else self._finder.card(reply.details, session=session)
                 )
                 rendered.append(render(reply, state.mode, today=now.date(), card=card))
             else:
