@@ -48,6 +48,21 @@ def e164(number: str, country_code: str = "44") -> str:
     return digits if digits.startswith("+") else "+" + digits
 
 
+def rest_client(settings: Settings, http_client: Any = None) -> Client:
+    """Twilio's REST client from the settings alone (credentials present: the caller checks),
+    pointed at ``TWILIO_API_BASE_URL``; texts and WhatsApp messages both go out through it."""
+    sid, token = settings.twilio_account_sid, settings.twilio_auth_token
+    assert sid and token
+    client = Client(
+        sid,
+        token.get_secret_value(),
+        http_client=http_client,
+        environment={},  # settings are the only configuration; never TWILIO_* read behind our back
+    )
+    client.api.base_url = settings.twilio_api_base_url.rstrip("/")
+    return client
+
+
 class SmsSender:
     def __init__(self, settings: Settings, engine: Engine, http_client: Any = None) -> None:
         """``http_client``: a ``twilio.http.HttpClient``; Twilio's own (over ``requests``) when None."""
@@ -56,13 +71,7 @@ class SmsSender:
         self._engine = engine
         self._secret = settings.identity_secret.get_secret_value()
         self._from = settings.twilio_from_number
-        self._client = Client(
-            settings.twilio_account_sid,
-            settings.twilio_auth_token.get_secret_value(),
-            http_client=http_client,
-            environment={},  # settings are the only configuration; never TWILIO_* read behind our back
-        )
-        self._client.api.base_url = settings.twilio_api_base_url.rstrip("/")
+        self._client = rest_client(settings, http_client)
 
     def send(self, to: str, message: str) -> Sent:
         """Text ``message`` to ``to``, unless that number has opted out (blocking)."""

@@ -27,11 +27,10 @@ from typing import Any
 
 from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
-from twilio.rest import Client
 
 from assistant.channels import LOG, optouts, split
 from assistant.channels.optouts import KEEP_ANSWERS, ChannelMessage
-from assistant.channels.sms_send import e164
+from assistant.channels.sms_send import e164, rest_client
 from assistant.channels.whatsapp import CHANNEL, PREFIX
 from assistant.channels.whatsapp_format import fits
 from assistant.content import text
@@ -78,13 +77,7 @@ class WhatsAppSender:
         self._from = sender if sender.startswith(PREFIX) else PREFIX + sender
         self._template = settings.twilio_whatsapp_template
         self._clock = clock
-        self._client = Client(
-            sid,
-            token.get_secret_value(),
-            http_client=http_client,
-            environment={},  # settings are the only configuration; never TWILIO_* read behind our back
-        )
-        self._client.api.base_url = settings.twilio_api_base_url.rstrip("/")
+        self._client = rest_client(settings, http_client)
 
     def send(self, to: str, message: str) -> bool:
         """Send ``message`` to ``to`` (``whatsapp:+447700900123``, ``+447700900123`` or
