@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from functools import lru_cache
 from pathlib import Path
 from threading import Lock
 
@@ -243,21 +242,22 @@ def load_gazetteer(data_dir: Path | None = None) -> Gazetteer:
     one load instead of each doing it (twenty loads at once would hold the interpreter for half a
     minute)."""
     folder = data_dir or get_settings().directory_data_dir
-    loaded = _loaded.get(folder)
+    loaded = _loaded.get(folder)  # every place look-up asks: no lock once loaded
     if loaded is None:
         with _loading:
-            if len(_loaded) >= _KEEP:
-                _loaded.clear()
-            loaded = _loaded[folder] = _load(folder)
+            loaded = _loaded.get(folder)
+            if loaded is None:
+                if len(_loaded) >= _KEEP:
+                    del _loaded[next(iter(_loaded))]  # the first loaded goes
+                loaded = _loaded[folder] = _load(folder)
     return loaded
 
 
 _KEEP = 4  # data folders held (tests use a few)
-_loaded: dict[Path, Gazetteer] = {}  # what _load returned, read without the lock
+_loaded: dict[Path, Gazetteer] = {}
 _loading = Lock()
 
 
-@lru_cache(maxsize=_KEEP)
 def _load(data_dir: Path) -> Gazetteer:
     geo = read_geo(data_dir / "geo")
     return Gazetteer(geo.outcodes, geo.names, geo.areas, geo.everyday, geo.near_words)
