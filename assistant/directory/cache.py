@@ -22,7 +22,7 @@ from threading import Lock
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 from sqlmodel import Session
 
 from assistant.directory import version
@@ -81,16 +81,13 @@ class _Held:
 
     def refresh(self, session: Session) -> Memo:
         """The memo for the version the database holds now (one single-row read)."""
-        now = int(session.execute(_CURRENT).scalar() or 0)
+        now = version.current(session)
         with self.lock:
             if self.memo.version != now:
                 self.memo = Memo(now)
             return self.memo
 
 
-# version.current's read, as plain SQL built once: every turn makes it, and building the
-# expression each time cost more than running it.
-_CURRENT = text(f"SELECT version FROM {version.DirectoryVersion.__tablename__} WHERE id = {version.ROW}")
 _held: WeakKeyDictionary[Engine, _Held] = WeakKeyDictionary()
 _held_lock = Lock()
 _this_turn: ContextVar[tuple[Engine, Memo] | None] = ContextVar("directory_memo", default=None)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Any, TypeVar
 
@@ -146,19 +146,7 @@ def import_parsed(
         for bundle in parsed.bundles:
             bundle.service.source = source
     result = import_bundles(engine, parsed.bundles)
-    return ImportReport(
-        format=report.format,
-        total=report.total,
-        written=True,
-        created=result.created,
-        updated=result.updated,
-        unchanged=result.unchanged,
-        fixed=report.fixed,
-        kept=report.kept,
-        refused=report.refused,
-        service_ids=report.service_ids,
-        lacks=report.lacks,
-    )
+    return replace(report, written=True, created=result.created, updated=result.updated, unchanged=result.unchanged)
 
 
 def check_report(parsed: DirectoryFile) -> ImportReport:
