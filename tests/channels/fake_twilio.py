@@ -17,11 +17,10 @@ from urllib.parse import parse_qsl
 
 from tests.channels.config import ACCOUNT_SID, AUTH_TOKEN
 
-MESSAGES_PATH = f"/2010-04-01/Accounts/{ACCOUNT_SID}/Messages.json"
-
 
 @dataclass
 class FakeTwilio:
+    account_sid: str = ACCOUNT_SID
     created: list[dict[str, str]] = field(default_factory=list)
     _sids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -32,7 +31,7 @@ class FakeTwilio:
             sid = f"SM{next(self._sids):032x}"
         return {
             "sid": sid,
-            "account_sid": ACCOUNT_SID,
+            "account_sid": self.account_sid,
             "status": "queued",
             "to": params.get("To"),
             "from": params.get("From"),
@@ -44,15 +43,16 @@ class FakeTwilio:
 
 
 @contextmanager
-def serve() -> Iterator[tuple[FakeTwilio, str]]:
-    """The fake on a free port, and the base URL to give as ``twilio_api_base_url``."""
-    api = FakeTwilio()
-    expected = "Basic " + base64.b64encode(f"{ACCOUNT_SID}:{AUTH_TOKEN}".encode()).decode()
+def serve(account_sid: str = ACCOUNT_SID, auth_token: str = AUTH_TOKEN) -> Iterator[tuple[FakeTwilio, str]]:
+    """The fake for this account on a free port, and the base URL to give as ``twilio_api_base_url``."""
+    api = FakeTwilio(account_sid)
+    expected = "Basic " + base64.b64encode(f"{account_sid}:{auth_token}".encode()).decode()
+    path = f"/2010-04-01/Accounts/{account_sid}/Messages.json"
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
-            if self.path != MESSAGES_PATH:
+            if self.path != path:
                 self._answer(404, {"code": 20404, "message": "The requested resource was not found"})
             elif self.headers.get("Authorization") != expected:
                 self._answer(401, {"code": 20003, "message": "Authenticate"})

@@ -14,7 +14,6 @@ any of it, nor anywhere in the database (which knows a person only by an HMAC).
 
 from __future__ import annotations
 
-import json
 import logging
 import socket
 import threading
@@ -22,10 +21,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qsl
 
 import httpx
 import pytest
@@ -42,6 +38,7 @@ from assistant.directory.db import make_engine
 from assistant.settings import Settings
 from assistant.web.chat_sessions import signed
 from tests.channels.fake_telegram import FakeBotApi, serve
+from tests.channels.fake_twilio import serve as serve_twilio
 from tests.channels.sms_helpers import twilio_form
 from tests.channels.telegram_helpers import button_update, edited_update, sticker_update, text_update
 
@@ -169,49 +166,6 @@ def served(app: FastAPI) -> Iterator[str]:
         sock.close()
 
 
-@dataclass
-class FakeTwilioApi:
-    """Twilio's Messages API on 127.0.0.1: keeps each form and answers 201 like Twilio."""
-
-    forms: list[dict[str, str]] = field(default_factory=list)
-
-    @contextmanager
-    def running(self) -> Iterator[str]:
-        api = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
-                form = dict(parse_qsl(body))
-                api.forms.append(form)
-                payload = json.dumps(
-                    {
-                        "sid": f"SM{len(api.forms):032x}",
-                        "account_sid": ACCOUNT_SID,
-                        "status": "queued",
-                        "to": form.get("To"),
-                        "from": form.get("From"),
-                        "body": form.get("Body"),
-                    }
-                ).encode()
-                self.send_response(201)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        try:
-            yield f"http://127.0.0.1:{server.server_address[1]}"
-        finally:
-            server.shutdown()
-            server.server_close()
-
-
 class PickyBotApi(FakeBotApi):
     """Answers a message to the failing chat with something that is not a Message."""
 
@@ -285,11 +239,10 @@ def talk_on_every_channel(base: str, bot_api: FakeBotApi, settings: Settings, en
 def test_no_message_number_chat_id_or_token_reaches_any_log_or_the_stored_state(
     sample_url: str, capfd: pytest.CaptureFixture[str]
 ) -> None:
-    twilio = FakeTwilioApi()
     bot_api = PickyBotApi()
     telegram_server, telegram_base = serve(bot_api)
     try:
-        with every_logger_at_debug() as capture, twilio.running() as twilio_base:
+        with every_logger_at_debug() as capture, serve_twilio(ACCOUNT_SID, TWILIO_AUTH_TOKEN) as (twilio, twilio_base):
             settings = Settings(
                 database_url=sample_url,
                 identity_secret=SecretStr(IDENTITY_SECRET),
@@ -316,7 +269,7 @@ def test_no_message_number_chat_id_or_token_reaches_any_log_or_the_stored_state(
     assert ("uvicorn.error.channels", logging.WARNING) in sources  # the failed Telegram send was logged
     assert ("sqlalchemy.engine.Engine", logging.INFO) in sources  # every statement, with its parameters
     assert ("urllib3.connectionpool", logging.DEBUG) in sources  # the outbound text's HTTP request
-    assert twilio.forms and twilio.forms[0]["To"] == "+447700900918" and OUTBOUND_WORD in twilio.forms[0]["Body"]
+    assert twilio.created and twilio.created[0]["To"] == "+447700900918" and OUTBOUND_WORD in twilio.created[0]["Body"]
 
     assert found_in(logged) == [], where(logged)
     assert found_in(printed.out + printed.err) == []
