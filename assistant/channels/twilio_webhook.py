@@ -86,24 +86,23 @@ def answer_once(
     sid = storable(sid)[:MAX_SID]
     seen = optouts.claim(engine, channel, sid, key, now)
     if seen is None:
-        return _answer_claimed(engine, channel, sid, key, now, reply)
+        return answer_claimed(engine, channel, sid, key, now, lambda: twiml(reply()))
     if seen.answer is None:  # the first copy is still being answered: wait for its answer
         seen = optouts.wait_for_answer(engine, channel, sid, seconds=wait_seconds)
     if seen is None:  # no answer yet: abandoned (claim released), or still being worked on
         seen = optouts.claim(engine, channel, sid, key, now)
         if seen is None:  # it was abandoned, and this copy has claimed it now
-            return _answer_claimed(engine, channel, sid, key, now, reply)
+            return answer_claimed(engine, channel, sid, key, now, lambda: twiml(reply()))
     # Still being worked on after the wait: answering here as well would move the
     # conversation on twice, so this copy says nothing; Twilio's next retry gets the answer.
     return seen.answer or twiml([])
 
 
-def _answer_claimed(
-    engine: Engine, channel: str, sid: str, key: str, now: dt.datetime, reply: Callable[[], list[str]]
-) -> str:
-    """Answer a message this request holds the claim for, and keep the answer for retries."""
+def answer_claimed(engine: Engine, channel: str, sid: str, key: str, now: dt.datetime, reply: Callable[[], str]) -> str:
+    """Answer (``reply()``'s TwiML) a request this one holds the claim for, and keep the answer for
+    retries; if answering fails, the claim is let go, so that a retry can answer instead."""
     try:
-        answer = twiml(reply())
+        answer = reply()
     except BaseException:
         optouts.release(engine, channel, sid)
         raise

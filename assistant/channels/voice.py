@@ -27,7 +27,7 @@ from twilio.request_validator import RequestValidator
 from assistant.boundary import storable
 from assistant.channels import optouts, voice_calls, voice_twiml
 from assistant.channels.sms_send import SmsSender
-from assistant.channels.twilio_webhook import MAX_SID, SIGNATURE_HEADER
+from assistant.channels.twilio_webhook import MAX_SID, SIGNATURE_HEADER, answer_claimed
 from assistant.channels.voice_flow import CHANNEL, Heard, VoiceCall, caller_number
 from assistant.channels.voice_speech import MAX_SPEECH
 from assistant.conversation.runtime import Conversations, utc_now
@@ -76,13 +76,7 @@ class VoiceWebhook:
         key, now = self.call.key(heard), self.call.clock()
         seen = optouts.claim(engine, CHANNEL, step_id, key, now)
         if seen is None:
-            try:
-                answer = self.call.answer(heard)
-            except BaseException:
-                optouts.release(engine, CHANNEL, step_id)
-                raise
-            optouts.record(engine, CHANNEL, step_id, key, answer, now)
-            return answer
+            return answer_claimed(engine, CHANNEL, step_id, key, now, lambda: self.call.answer(heard))
         if seen.answer is None:
             seen = optouts.wait_for_answer(engine, CHANNEL, step_id, seconds=STEP_WAIT_SECONDS)
         if seen is not None and seen.answer:
