@@ -75,9 +75,9 @@ class _Held:
         if not origin or not self.venues:
             return self.card
         nearest = min(self.venues, key=lambda v: miles_between(*origin, v.latitude, v.longitude))
-        distance: float | None = miles_between(*origin, nearest.latitude, nearest.longitude)
-        if distance is not None and distance > ONLINE_BEYOND_MILES and self.online_too:
-            distance = None  # too far to go in person: it was found, and is shown, as online
+        miles = miles_between(*origin, nearest.latitude, nearest.longitude)
+        online = miles > ONLINE_BEYOND_MILES and self.online_too  # too far to go: found, and shown, as online
+        distance = None if online else miles
         return replace(self.card, distance_miles=distance, town=nearest.town, postcode=nearest.postcode)
 
 
