@@ -226,6 +226,7 @@ def test_the_widget_reflows_at_320_px_and_is_photographed(page: Page, servers: t
 def test_the_easy_read_switch_and_talk_to_a_person(page: Page, servers: tuple[str, str]) -> None:
     page.goto(servers[1])
     widget = page.locator("[data-dayfinder]")
+    expect(widget.locator(".launcher")).to_be_visible()
     tab_to(page, "launcher")
     page.keyboard.press("Enter")
     expect(widget.locator(".options button").first).to_be_visible()

@@ -64,6 +64,7 @@ def open_widget(page: Page, host_url: str, init_script: str | None = None) -> tu
         page.add_init_script(init_script)
     page.goto(host_url)
     widget = page.locator("[data-dayfinder]")
+    expect(widget.locator(".launcher")).to_be_visible()  # the script comes from another origin: wait for it
     tab_to(page, "launcher")
     page.keyboard.press("Enter")
     expect(widget.locator(".options button").first).to_be_visible()  # the greeting and first question
